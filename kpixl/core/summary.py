@@ -1,0 +1,99 @@
+"""Counts and shares of statuses, optionally by group (rules.md section 9).
+
+>>> s = summary(["Green"] * 16 + ["Amber"] * 8 + ["Red"] * 6 + ["No data"] * 4)
+>>> s.text("Green")
+'47% (16) of 34'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .rules import Status, parse_status
+from .ytd import flatten
+
+ORDER = [s.value for s in Status]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts per status label over ``total`` indicators; ``groups`` holds one per group.
+
+    Labels other than the six statuses (Charnwood's Completed, Not started) are counted
+    under their own words. Shares are of all indicators in the range (Dacorum's 003).
+    """
+
+    counts: dict[str, int]
+    total: int
+    groups: dict[str, Summary] = field(default_factory=dict)
+
+    def count(self, label: str | Status) -> int:
+        return self.counts.get(_label(label), 0)
+
+    def share(self, label: str | Status) -> float:
+        """The share of all indicators, 0 when there are none."""
+        return self.count(label) / self.total if self.total else 0.0
+
+    def text(self, label: str | Status) -> str:
+        """As Dacorum writes it: ``47% (16) of 34``."""
+        return f"{self.share(label):.0%} ({self.count(label)}) of {self.total}"
+
+    def labels(self) -> list[str]:
+        """Labels present, statuses first in their usual order, then the rest."""
+        known = [s for s in ORDER if s in self.counts]
+        return known + [k for k in self.counts if k not in ORDER]
+
+    def rows(self) -> list[list[object]]:
+        """A small table: header, then a row per group (or one row), then Total."""
+        labels = sorted(
+            {lab for s in [self, *self.groups.values()] for lab in s.labels()},
+            key=lambda x: (ORDER.index(x) if x in ORDER else len(ORDER), x),
+        )
+        head: list[object] = ["Group", *labels, "Total"]
+        body = [
+            [name, *(g.count(lab) for lab in labels), g.total] for name, g in self.groups.items()
+        ]
+        return [head, *body, ["Total", *(self.count(lab) for lab in labels), self.total]]
+
+
+def _label(x: object) -> str:
+    status = parse_status(x)
+    if status is not None:
+        return status.value
+    return " ".join(str(x).split()) if x is not None else ""
+
+
+def summary(statuses: Iterable[object] | object, groups: Iterable[object] | None = None) -> Summary:
+    """Count statuses (words, codes or Status values); blanks are not indicators.
+
+    >>> s = summary(["G", "Red", "green"], ["Housing", "Housing", "Finance"])
+    >>> s.groups["Housing"].text("Red")
+    '50% (1) of 2'
+    """
+    items = flatten(statuses)
+    labels = [_label(x) for x in items]
+    if groups is None:
+        kept = [lab for lab in labels if lab]
+        return Summary(dict(Counter(kept)), len(kept))
+    keys = [("" if g is None else str(g).strip()) for g in flatten(groups)]
+    if len(keys) != len(labels):
+        from .errors import InputError
+
+        raise InputError(
+            "groups",
+            f"{len(keys)} cells",
+            f"give one group per status ({len(labels)})",
+            "wrong size:",
+        )
+    by: dict[str, list[str]] = {}
+    for lab, key in zip(labels, keys, strict=True):
+        if lab:
+            by.setdefault(key or "(no group)", []).append(lab)
+    kept = [lab for lab in labels if lab]
+    return Summary(
+        dict(Counter(kept)),
+        len(kept),
+        {k: Summary(dict(Counter(v)), len(v)) for k, v in by.items()},
+    )

@@ -1,0 +1,174 @@
+"""Year-to-date figures by method (rules.md section 6).
+
+>>> ytd([75, None, 24])
+99.0
+>>> round(ytd(["12 out of 13", "3 out of 4"], "ratio"), 4)
+0.8824
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .errors import MethodError, ValueTextError
+from .values import Value, read_value
+
+METHODS = ("sum", "ratio", "mean", "weighted", "last", "max", "min", "rolling:N")
+METHOD_HINT = "write sum, ratio, mean, weighted, last, max, min or rolling:N (e.g. rolling:4)"
+_ALIASES = {
+    "": "sum",
+    "total": "sum",
+    "sum": "sum",
+    "cumulative total": "sum",
+    "ratio": "ratio",
+    "x out of y": "ratio",
+    "rate": "ratio",
+    "mean": "mean",
+    "average": "mean",
+    "avg": "mean",
+    "weighted": "weighted",
+    "weighted mean": "weighted",
+    "weighted average": "weighted",
+    "last": "last",
+    "latest": "last",
+    "snapshot": "last",
+    "cumulative": "last",
+    "max": "max",
+    "maximum": "max",
+    "highest": "max",
+    "min": "min",
+    "minimum": "min",
+    "lowest": "min",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Method:
+    """A parsed YTD method: a name, and N for rolling."""
+
+    name: str
+    window: int = 0
+
+    def __str__(self) -> str:
+        return f"rolling:{self.window}" if self.name == "rolling" else self.name
+
+
+def parse_method(method: object) -> Method:
+    """Read a YTD method name.
+
+    >>> parse_method("Rolling 4")
+    Method(name='rolling', window=4)
+    """
+    if isinstance(method, Method):
+        return method
+    text = "" if method is None else " ".join(str(method).strip().lower().split())
+    name = _ALIASES.get(text)
+    if name is not None:
+        return Method(name)
+    for sep in (":", " ", "-"):
+        head, _, tail = text.partition(sep)
+        if head == "rolling" and tail.strip().isdigit() and int(tail) > 0:
+            return Method("rolling", int(tail))
+    raise MethodError("method", method, METHOD_HINT)
+
+
+def flatten(values: object) -> list[object]:
+    """A cell, a row, a column or a block of cells as one list, in reading order."""
+    if values is None or isinstance(values, (str, int, float, Value)):
+        return [values]
+    out: list[object] = []
+    for item in values:  # type: ignore[attr-defined]
+        if isinstance(item, (list, tuple)):
+            out.extend(item)
+        else:
+            out.append(item)
+    return out
+
+
+def ytd(
+    values: Iterable[object] | object, method: object = "sum", weights: object = None
+) -> float | None:
+    """The year-to-date figure of a row of period values.
+
+    Missing periods are skipped; all missing gives None. ``weights`` are the denominators
+    for ``ratio`` (or write the values as "12 out of 13") and the weights for ``weighted``.
+
+    >>> ytd([60.9, 59.5], "weighted", [30, 45])
+    60.06
+    >>> ytd(["TBC", None]) is None
+    True
+    """
+    m = parse_method(method)
+    items = flatten(values)
+    if m.name == "sum" and weights is None and all(type(v) is float for v in items):
+        return _clean(float(sum(items))) if items else None  # the fast path: numbers
+    read = [read_value(v, "values") for v in items]
+    if m.name in ("ratio", "weighted"):
+        return _paired(read, m.name, weights)
+    present = [v.value for v in read if v.value is not None]
+    if not present:
+        return None
+    if m.name == "sum":
+        return _clean(sum(present))
+    if m.name == "mean":
+        return _clean(sum(present) / len(present))
+    if m.name == "last":
+        return present[-1]
+    if m.name == "max":
+        return max(present)
+    if m.name == "min":
+        return min(present)
+    window = present[-m.window :]
+    return _clean(sum(window) / len(window))
+
+
+def _paired(read: list[Value], name: str, weights: object) -> float | None:
+    if weights is None:
+        if name == "weighted":
+            raise MethodError(
+                "weights",
+                None,
+                'weighted needs weights: KPI_YTD(values, "weighted", weights)',
+                "missing",
+            )
+        pairs = []
+        for v in read:
+            if v.value is None:
+                continue
+            if v.numerator is None or v.denominator is None:
+                raise ValueTextError(
+                    "values",
+                    v.value,
+                    'ratio needs numerators and denominators: write "12 out of 13" or pass '
+                    "the denominators as weights",
+                    "no denominator for",
+                )
+            pairs.append((v.numerator, v.denominator))
+    else:
+        ws = [read_value(w, "weights") for w in flatten(weights)]
+        if len(ws) != len(read):
+            raise MethodError(
+                "weights",
+                f"{len(ws)} cells",
+                f"give one weight per value ({len(read)})",
+                "wrong size:",
+            )
+        pairs = [
+            (v.value, w.value)
+            for v, w in zip(read, ws, strict=True)
+            if v.value is not None and w.value is not None
+        ]
+    if not pairs:
+        return None
+    if name == "ratio":
+        den = sum(d for _, d in pairs)
+        return None if den == 0 else _clean(sum(n for n, _ in pairs) / den)
+    total_w = sum(w for _, w in pairs)
+    return None if total_w == 0 else _clean(sum(v * w for v, w in pairs) / total_w)
+
+
+def _clean(x: float) -> float:
+    """Undo float noise only: 0.1 + 0.2 reads 0.3, while 15/17 keeps every digit."""
+    r = round(x, 9)
+    return r if abs(x - r) <= 1e-12 * max(1.0, abs(x)) else x
