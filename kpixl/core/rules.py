@@ -172,25 +172,24 @@ def rag(
     >>> rag("TBC", "92%")
     <Status.NO_DATA: 'No data'>
     """
-    # Fast path for plain numbers with the default tolerance: the worksheet column case.
+    # Fast path for plain numbers with the default tolerance: the common Python case.
     ta, tt = type(actual), type(target)
     if (ta is float or ta is int) and (tt is float or tt is int) and tolerance is None:
-        pol = (
-            _FAST_POLARITY.get(polarity) if isinstance(polarity, str) or polarity is None else None
-        )
+        try:
+            pol = _FAST_POLARITY.get(polarity)
+        except TypeError:  # an unhashable polarity: let the full path explain
+            pol = None
         tol = _settings._current.default_tolerance
         if pol is not None and tol.kind is ToleranceKind.RELATIVE and actual == actual:
             if target != target:
                 return Status.UNDER_REVIEW
             if pol is Polarity.HIGHER:
-                if actual >= target or _ge(actual, target):
+                if actual >= target:
                     return Status.GREEN
-                return (
-                    Status.AMBER if _ge(actual, target - tol.amount * abs(target)) else Status.RED
-                )
-            if actual <= target or _le(actual, target):
+                return compare(actual, target, target - tol.amount * abs(target), pol)
+            if actual <= target:
                 return Status.GREEN
-            return Status.AMBER if _le(actual, target + tol.amount * abs(target)) else Status.RED
+            return compare(actual, target, target + tol.amount * abs(target), pol)
     return _rag(actual, target, polarity, tolerance)
 
 
