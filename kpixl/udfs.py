@@ -70,6 +70,11 @@ def _grid(x: Any) -> Grid:
     return [[x]]
 
 
+def _blank(x: Any) -> bool:
+    """An omitted argument, or a reference to one empty cell."""
+    return x is None or _grid(x) == [[None]]
+
+
 def _cell(fn: Callable[..., Any], *args: Any) -> Any:
     if all(a is None for a in args):
         return ""  # a wholly blank row of the range: leave it blank
@@ -85,6 +90,9 @@ def _cell(fn: Callable[..., Any], *args: Any) -> Any:
 def _each(fn: Callable[..., Any], *args: Any) -> Any:
     """Apply ``fn`` cell by cell; single cells broadcast against ranges (as Excel does)."""
     grids = [_grid(a) for a in args]
+    for g in grids:
+        if len({len(r) for r in g}) > 1:
+            return "Check ranges: rows of different lengths; give a rectangular range"
     rows = max(len(g) for g in grids)
     cols = max(len(g[0]) for g in grids)
     for g in grids:
@@ -181,6 +189,9 @@ def _rag_column(actual: Any, target: Any, polarity: Any, tolerance: Any) -> Grid
     append = out.append
 
     def slow(a: Any, t: Any, p: Any, tol: Any) -> None:
+        if a is None and t is None and p is None and tol is None:
+            append([""])
+            return
         try:
             append(words[rag(a, t, p, tol)])
         except KpixlError as e:
@@ -270,7 +281,7 @@ def KPI_YTD(values, method=None, weights=None):
     """Year-to-date figure of period values by method (sum, ratio, mean, weighted, last, max,
     min, rolling:N). Missing periods are skipped. A block of rows spills one YTD per row."""
     grid = _grid(values)
-    w = None if weights is None else _grid(weights)
+    w = None if _blank(weights) else _grid(weights)
     methods = _grid(method)
     if len(grid[0]) == 1 and len(grid) > 1:  # one column: a single series laid out downwards
         grid = [[r[0] for r in grid]]
@@ -319,10 +330,10 @@ def KPI_SUMMARY(statuses, groups=None):
     """Counts and shares of each status over a range, optionally by group; spills a small
     table (status, count, share; or a row per group)."""
     try:
-        s = summary(_grid(statuses), None if groups is None else _grid(groups))
+        s = summary(_grid(statuses), None if _blank(groups) else _grid(groups))
     except KpixlError as e:
         return str(e)
-    if groups is not None:
+    if s.groups:
         return s.rows()
     table: Grid = [["Status", "Count", "Share"]]
     table += [[label, s.count(label), s.share(label)] for label in s.labels()]

@@ -59,5 +59,7 @@ class FileProblem(KpixlError):
 
 
 def _show(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # Excel sends 5 as 5.0; show it as typed
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "..."

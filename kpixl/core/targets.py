@@ -365,7 +365,7 @@ def target_to_date(
 def _clean(x: float) -> float:
     """Undo float noise only: 2.86 + 2.88 reads 5.74, not 5.739999999999999."""
     r = round(x, 9)
-    return r if abs(x - r) <= 1e-12 * max(1.0, abs(x)) else x
+    return r if abs(x - r) <= 1e-12 * abs(x) else x
 
 
 def _year_value(t: Target, year: str | None) -> float:

@@ -68,7 +68,7 @@ _NUM_RE = re.compile(
 _OUT_OF_RE = re.compile(
     rf"^(?:(?P<head>.*?)\s*\(\s*)?(?P<n>{_NUMBER})\s*(?:out of|/|of)\s*(?P<d>{_NUMBER})\s*\)?\s*$"
 )
-_COUNT_AFTER_RE = re.compile(rf"^(?P<lead>{_NUMBER}\s*%*)\s*\(\s*(?:{_NUMBER})\s*\)$")
+_COUNT_AFTER_RE = re.compile(rf"^(?P<lead>(?:{_NUMBER})\s*%*)\s*\(\s*(?:{_NUMBER})\s*\)$")
 # Units written after a number: kept so the pack can show them, ignored for the value.
 _UNIT_RE = re.compile(
     r"^(?P<body>.+?)\s*(?P<unit>days?|working days|weeks?|hours?|mins?|minutes?|kg|kgs|"

@@ -171,4 +171,4 @@ def _paired(read: list[Value], name: str, weights: object) -> float | None:
 def _clean(x: float) -> float:
     """Undo float noise only: 0.1 + 0.2 reads 0.3, while 15/17 keeps every digit."""
     r = round(x, 9)
-    return r if abs(x - r) <= 1e-12 * max(1.0, abs(x)) else x
+    return r if abs(x - r) <= 1e-12 * abs(x) else x
