@@ -307,12 +307,20 @@ def KPI_YTD(values, method=None, weights=None):
 @xw.arg("periods", ndim=2, doc="Periods in the year: 12 monthly (default) or 4 quarterly")
 @xw.arg("method", ndim=2, doc="The indicator's YTD method (sum default), or period")
 def KPI_TARGET(target, period, periods=None, method=None):
-    """Target to date at a period: annual x k/n, rate per period x k, profiles summed for sum
-    measures; the figure that applies for others; method period: that period's own target."""
-    return _each(
-        lambda t, k, n, m: target_to_date(t, k, 12 if n is None else n, m or "sum"),
-        target, period, periods, method,
-    )
+    """Target to date at a period: annual x k/n, rates and profiles summed for sum measures;
+    the figure in force for others; method period: that period's own target. Tracking or
+    Under review when the target has no figure."""
+    return _each(_target, target, period, periods, method)
+
+
+def _target(target: Any, period: Any, periods: Any, method: Any) -> Any:
+    value = target_to_date(target, period, 12 if periods is None else periods, method or "sum")
+    if value is None:
+        # No figure: say why in words that KPI_RAG reads back, so that
+        # =KPI_RAG(x, KPI_TARGET(...), ...) still gives Tracking or Under review.
+        kind = parse_target(target).kind
+        return "Tracking" if kind is TargetKind.TRACKING else "Under review"
+    return value
 
 
 @xw.func

@@ -48,7 +48,12 @@ def test_ytd_one_per_row_and_one_series_per_column():
 
 def test_target_value_and_summary():
     assert udfs.KPI_TARGET("252 (21 per month)", [[1], [4]]) == [[21.0], [84.0]]
-    assert udfs.KPI_TARGET("TBC", 3) == udfs.NA
+    assert udfs.KPI_TARGET("TBC", 3) == "Under review"
+    assert udfs.KPI_TARGET("No target - tracking indicator only", 3) == "Tracking"
+    # nested, the words keep their meaning
+    assert udfs.KPI_RAG(5, udfs.KPI_TARGET("N/A - monitoring levels of demand", 3, 12, "period"),
+                        "Lower is better") == "Tracking"
+    assert udfs.KPI_RAG(0.95, udfs.KPI_TARGET("Q1: 90% Q2: 92%", 2, 4, "period")) == "Green"
     assert udfs.KPI_VALUE([["90.2%"], ["TBC"]]) == [[0.902], [udfs.NA]]
     table = udfs.KPI_SUMMARY([["Green"], ["Red"], ["Green"], [None]])
     assert table[0] == ["Status", "Count", "Share"]

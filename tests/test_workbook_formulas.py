@@ -25,6 +25,9 @@ def _python_api(fn: str, args: tuple) -> object:
             out = kpixl.ytd(list(values), method, None if weights is None else list(weights))
         elif fn == "KPI_TARGET":
             out = kpixl.target_to_date(*args)
+            if out is None:  # the cell says why there is no figure
+                kind = kpixl.parse_target(args[0]).kind
+                out = "Tracking" if kind is kpixl.TargetKind.TRACKING else "Under review"
         else:
             out = kpixl.parse_value(*args)
     except kpixl.KpixlError as e:
