@@ -27,14 +27,27 @@ FUNCTION_CASES: list[tuple[str, str, tuple[Any, ...]]] = [
     ("Rough sleepers (004)", "KPI_RAG", (13, 9, "Lower is better", "9 to 12")),
     ("STP37a days (004)", "KPI_RAG", ("59.5 days", "56 days", "Lower is better", "56 to 60 days")),
     ("AFL13 per month (004)", "KPI_RAG", (24, "252 (21 per month)", "Higher is better", "18-21")),
-    ("STP08 thresholds (004)", "KPI_RAG",
-     ("7883 out of 7901", "100%", "Higher is better",
-      "99.5% and above is green, 99% and above is amber")),
-    ("AFL15 tracking (004)", "KPI_RAG",
-     (525, "Tracking - monitoring levels of demand only", "N/A", "N/A")),
+    (
+        "STP08 thresholds (004)",
+        "KPI_RAG",
+        (
+            "7883 out of 7901",
+            "100%",
+            "Higher is better",
+            "99.5% and above is green, 99% and above is amber",
+        ),
+    ),
+    (
+        "AFL15 tracking (004)",
+        "KPI_RAG",
+        (525, "Tracking - monitoring levels of demand only", "N/A", "N/A"),
+    ),
     ("000 row 05 TBC", "KPI_RAG", ("TBC", 14, "Lower is better", None)),
-    ("BBF12 under review (004)", "KPI_RAG",
-     ("84.7%", "Target under review", "Higher is better", "n/a")),
+    (
+        "BBF12 under review (004)",
+        "KPI_RAG",
+        ("84.7%", "Target under review", "Higher is better", "n/a"),
+    ),
     ("Unreadable tolerance", "KPI_RAG", (0.88, "90%", "Higher is better", "85-")),
     ("Ambiguous tolerance", "KPI_RAG", (0.88, "90%", "Higher is better", 5)),
     ("AFL21 DoT (004)", "KPI_DOT", ("9.1%", "9.8%", "Higher is better", "15%", None)),
@@ -84,12 +97,20 @@ def build_functions_workbook(path: str | Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False})
-    wb.set_properties({"title": "kpixl worksheet functions: cases from the seed reports",
-                       "created": dt.datetime(2026, 1, 1)})
+    wb.set_properties(
+        {
+            "title": "kpixl worksheet functions: cases from the seed reports",
+            "created": dt.datetime(2026, 1, 1),
+        }
+    )
     ws = wb.add_worksheet("Cases")
     bold = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-    ws.write_row(0, 0, ["Case", "Function", "Arguments (as typed)", "", "", "", "", "", "", "",
-                        "Result"], bold)
+    ws.write_row(
+        0,
+        0,
+        ["Case", "Function", "Arguments (as typed)", "", "", "", "", "", "", "", "Result"],
+        bold,
+    )
     ws.set_column("A:A", 26)
     ws.set_column("B:B", 12)
     ws.set_column("C:J", 14)
@@ -136,3 +157,291 @@ def build_functions_workbook(path: str | Path) -> Path:
 
 def _grid_args(args: tuple[Any, ...]) -> list[Any]:
     return [[list(a)] if isinstance(a, tuple) else a for a in args]
+
+
+# --- the bundled tracker ----------------------------------------------------------------
+
+SOURCE = Path(__file__).resolve().parents[1] / "workbooks" / "source"
+TRACKER_NAME = "sample_tracker.xlsx"
+_PLAIN_NUMBER = r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$"
+
+
+def _typed(text: str) -> tuple[Any, str | None]:
+    """A CSV cell as Excel would hold it once an officer typed it: (value, number format).
+
+    "90.2%" becomes 0.902 shown as a percentage, "1,188" a number, "£22,340.84" money;
+    anything else ("12 out of 13", "60.9 days", "TBC") stays text, as officers write it.
+    """
+    import re
+
+    t = text.strip()
+    if not t:
+        return None, None
+    if re.match(_PLAIN_NUMBER, t):
+        decimals = len(t.split(".")[1]) if "." in t else 0
+        fmt = "#,##0" + ("." + "0" * decimals if decimals else "") if "," in t else None
+        return float(t.replace(",", "")), fmt
+    if t.endswith("%") and re.match(_PLAIN_NUMBER, t[:-1].strip()):
+        body = t[:-1].strip()
+        decimals = len(body.split(".")[1]) if "." in body else 0
+        return float(body.replace(",", "")) / 100, "0" + (
+            "." + "0" * decimals if decimals else ""
+        ) + "%"
+    if t.startswith("£") and re.match(_PLAIN_NUMBER, t[1:]):
+        decimals = len(t.split(".")[1]) if "." in t else 0
+        return float(t[1:].replace(",", "")), "£#,##0" + ("." + "0" * decimals if decimals else "")
+    return t, None
+
+
+def load_source(source: Path = SOURCE) -> tuple[list[dict[str, str]], dict[str, Any]]:
+    """The tracker's readable source: indicator rows (CSV) and settings (TOML)."""
+    import csv
+    import tomllib
+
+    with open(source / "indicators.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    with open(source / "tracker.toml", "rb") as f:
+        settings = tomllib.load(f)
+    return rows, settings
+
+
+def build_tracker(path: str | Path, source: Path = SOURCE) -> Path:
+    """Write the bundled tracker: a council's monthly tracker with KPI_* formulas (and their
+    cached values) in its Year to Date, Status and Direction of Travel columns."""
+    import xlsxwriter
+    from xlsxwriter.utility import xl_col_to_name
+
+    rows, conf = load_source(source)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = list(rows[0].keys())
+    periods = [
+        h
+        for h in header
+        if h[:3]
+        in ("Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar")
+    ]
+    fy = conf.get("financial_year", "")
+    columns = [
+        *header[: header.index(periods[-1]) + 1],
+        f"Year to Date {fy}",
+        "Status",
+        "Direction of Travel",
+        *header[header.index(periods[-1]) + 1 :],
+    ]
+    col = {name: i for i, name in enumerate(columns)}
+    letter = {name: xl_col_to_name(i) for name, i in col.items()}
+    reporting = conf.get("reporting_period", periods[-1])
+
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+    wb.set_properties(
+        {
+            "title": conf.get("title", ""),
+            "company": conf.get("council", ""),
+            "created": dt.datetime(2025, 4, 14),
+        }
+    )
+    title = wb.add_format({"bold": True, "font_size": 14})
+    head = wb.add_format(
+        {
+            "bold": True,
+            "text_wrap": True,
+            "valign": "top",
+            "bg_color": "#1F3864",
+            "font_color": "#FFFFFF",
+            "border": 1,
+        }
+    )
+    section = wb.add_format({"bold": True, "bg_color": "#D9E1F2"})
+    wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+    top = wb.add_format({"valign": "top"})
+    formats: dict[str | None, Any] = {None: top}
+    ws = wb.add_worksheet("KPI Tracker")
+    last_col = len(columns) - 1
+    ws.merge_range(0, 0, 0, 8, conf.get("council", ""), title)
+    ws.merge_range(1, 0, 1, 8, conf.get("title", ""), wb.add_format({"bold": True}))
+    ws.merge_range(
+        2,
+        0,
+        2,
+        8,
+        f"Reporting period: {reporting}. Status, Direction of Travel and "
+        "Year to Date are KPI_* formulas (kpixl).",
+        wb.add_format({"italic": True}),
+    )
+    header_row = 4
+    ws.write_row(header_row, 0, columns, head)
+    ws.set_row(header_row, 45)
+    widths = {
+        "Indicator": 48,
+        "Comments": 70,
+        "Benchmark": 30,
+        "Target": 20,
+        "Tolerance": 18,
+        "Committee": 22,
+        "Directorate": 20,
+        "Service": 20,
+        "Owner": 26,
+    }
+    for name, i in col.items():
+        ws.set_column(
+            i, i, widths.get(name, 11), wrap if name in ("Indicator", "Comments") else None
+        )
+    ws.freeze_panes(header_row + 1, col["Indicator"] + 1)
+
+    r = header_row + 1
+    current = None
+    first_period, last_period = letter[periods[0]], letter[periods[-1]]
+    report_col = letter[reporting]
+    for row in rows:
+        here = (row["Directorate"], row["Service"])
+        if here != current:
+            ws.merge_range(r, 0, r, 4, f"{row['Directorate']} – {row['Service']}", section)
+            current = here
+            r += 1
+        excel_row = r + 1
+        cells: dict[str, Any] = {}
+        for name in header:
+            value, fmt = _typed(row[name])
+            cells[name] = value
+            if value is None:
+                continue
+            if isinstance(value, str):
+                ws.write_string(r, col[name], value, wrap if name in widths else top)
+            else:
+                if fmt not in formats:
+                    formats[fmt] = wb.add_format({"num_format": fmt, "valign": "top"})
+                ws.write_number(r, col[name], value, formats[fmt])
+        quarterly = row["Frequency"].strip().lower().startswith("quarter")
+        k = periods.index(reporting) + 1
+        number, n = ((k - 1) // 3 + 1, 4) if quarterly else (k, 12)
+        target_call = f'KPI_TARGET({letter["Target"]}{excel_row},{number},{n},"period")'
+        previous = _previous_column(cells, periods, reporting)
+        ref = {
+            name: f"{letter[name]}{excel_row}" for name in ("Polarity", "Tolerance", "YTD Method")
+        }
+        values_range = f"{first_period}{excel_row}:{last_period}{excel_row}"
+        series = [[cells[p] for p in periods]]
+        target_now = udfs.KPI_TARGET(cells["Target"], number, n, "period")
+        ws.write_formula(
+            r,
+            col[f"Year to Date {fy}"],
+            f"=KPI_YTD({values_range},{ref['YTD Method']})",
+            top,
+            udfs.KPI_YTD(series, cells["YTD Method"]),
+        )
+        ws.write_formula(
+            r,
+            col["Status"],
+            f"=KPI_RAG({report_col}{excel_row},{target_call},{ref['Polarity']},{ref['Tolerance']})",
+            top,
+            udfs.KPI_RAG(cells[reporting], target_now, cells["Polarity"], cells["Tolerance"]),
+        )
+        prev_ref = f"{letter[previous]}{excel_row}" if previous else '""'
+        ws.write_formula(
+            r,
+            col["Direction of Travel"],
+            f"=KPI_DOT({report_col}{excel_row},{prev_ref},{ref['Polarity']},{target_call})",
+            top,
+            udfs.KPI_DOT(
+                cells[reporting],
+                cells[previous] if previous else None,
+                cells["Polarity"],
+                target_now,
+            ),
+        )
+        r += 1
+    ws.autofilter(header_row, 0, r - 1, last_col)
+    _conf_sheet(wb, conf)
+    wb.close()
+    return path
+
+
+def _previous_column(cells: dict[str, Any], periods: list[str], reporting: str) -> str | None:
+    """The comparison column, as kpixl's model picks it: the latest earlier period this
+    indicator reports (quarterly rows skip their blank months)."""
+    for p in reversed(periods[: periods.index(reporting)]):
+        if cells[p] is not None:
+            return p
+    return None
+
+
+def _conf_sheet(wb: Any, conf: dict[str, Any]) -> None:
+    """The tracker's own settings, as a kpixl.conf sheet (key, value), so it travels with it."""
+    ws = wb.add_worksheet("kpixl.conf")
+    bold = wb.add_format({"bold": True})
+    ws.write_row(0, 0, ["Setting", "Value"], bold)
+    ws.set_column(0, 0, 40)
+    ws.set_column(1, 1, 45)
+    names = {
+        "council": "Council",
+        "title": "Title",
+        "financial_year": "Financial year",
+        "fy_start_month": "Financial year start month",
+        "reporting_period": "Reporting period",
+        "default_tolerance": "Default tolerance",
+        "acceptable_range": "Acceptable range",
+    }
+    r = 1
+    for key, label in names.items():
+        if key in conf:
+            ws.write_string(r, 0, label)
+            value = conf[key]
+            if isinstance(value, str):
+                ws.write_string(r, 1, value)
+            else:
+                ws.write_number(r, 1, value)
+            r += 1
+    for committee, date in conf.get("committees", {}).items():
+        ws.write_string(r, 0, f"Committee: {committee}")
+        ws.write_string(r, 1, str(date))
+        r += 1
+
+
+def tracker_from_source(source: Path = SOURCE) -> Any:
+    """The bundled tracker straight from its CSV and TOML, as a core Tracker (no workbook):
+    the reference the tests compare the workbook reader with."""
+    from .core.model import Indicator, Tracker
+    from .core.periods import parse_period
+    from .core.settings import Settings
+
+    rows, conf = load_source(source)
+    header = list(rows[0].keys())
+    period_names = [h for h in header if parse_period(h) is not None]
+    settings = Settings().updated(
+        **{k: v for k, v in conf.items() if k != "committees"}, committees=conf["committees"]
+    )
+    last_ytd = next(h for h in header if h.lower().startswith("year to date"))
+    indicators = []
+    for i, row in enumerate(rows, start=2):
+
+        def cell(name: str) -> Any:
+            return _typed(row[name])[0]
+
+        indicators.append(
+            Indicator(
+                row=i,
+                ref=row["Ref No."],
+                name=row["Indicator"],
+                committee=row["Committee"],
+                directorate=row["Directorate"],
+                service=row["Service"],
+                polarity=cell("Polarity"),
+                target=cell("Target"),
+                tolerance=cell("Tolerance"),
+                method=cell("YTD Method"),
+                unit=cell("Unit"),
+                frequency=cell("Frequency"),
+                benchmark=cell("Benchmark"),
+                last_year_ytd=cell(last_ytd),
+                values=tuple(cell(p) for p in period_names),
+                comments=row["Comments"],
+                owner=row["Owner"],
+            )
+        )
+    return Tracker(
+        periods=tuple(parse_period(p) for p in period_names),  # type: ignore[misc]
+        indicators=indicators,
+        settings=settings,
+        source="indicators.csv",
+    )

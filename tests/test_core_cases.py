@@ -310,6 +310,10 @@ def test_ytd_methods():
     assert kpixl.ytd([60.9, 56.15], "weighted", [30, 45]) == pytest.approx(
         (60.9 * 30 + 56.15 * 45) / 75
     )
+    # cells that carry their own weight: total void days over properties let
+    assert kpixl.ytd(["2527 out of 45", "3313 out of 11"], "weighted") == pytest.approx(
+        (2527 + 3313) / 56
+    )
     assert kpixl.ytd([None, "TBC", "n/a"], "sum") is None
     assert kpixl.ytd([], "sum") is None
 

@@ -182,10 +182,8 @@ def rate_indicator(ind: Indicator, tracker: Tracker, k: int | None) -> Rating:
             ind.polarity, default=Polarity.NONE if t.kind is TargetKind.TRACKING else None
         )
         if k is not None:
-            period = tracker.periods[k]
-            target_now = target_to_date(
-                t, period.number, period.periods, "period", year=period.year or s.financial_year
-            )
+            number, periods, year = period_position(ind, tracker.periods[k])
+            target_now = target_to_date(t, number, periods, "period", year=year or s.financial_year)
         point = (
             target_now
             if target_now is not None
@@ -225,6 +223,20 @@ def rate_indicator(ind: Indicator, tracker: Tracker, k: int | None) -> Rating:
         problem=problem,
         values=tuple(values),
     )
+
+
+def is_quarterly(ind: Indicator) -> bool:
+    """A quarterly indicator (its Frequency says so) reports once a quarter."""
+    return isinstance(ind.frequency, str) and ind.frequency.strip().lower().startswith("quarter")
+
+
+def period_position(ind: Indicator, period: Period) -> tuple[int, int, str | None]:
+    """(number, periods in the year, financial year) of a period for this indicator:
+    a quarterly indicator in a monthly tracker counts in quarters (March is Q4 of 4), so
+    "15 per quarter" is its target for the quarter, not a third of it."""
+    if is_quarterly(ind) and period.kind == "month":
+        return period.quarter, 4, period.year
+    return period.number, period.periods, period.year
 
 
 def _comparison(

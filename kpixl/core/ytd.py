@@ -125,26 +125,27 @@ def ytd(
 
 def _paired(read: list[Value], name: str, weights: object) -> float | None:
     if weights is None:
-        if name == "weighted":
-            raise MethodError(
-                "weights",
-                None,
-                'weighted needs weights: KPI_YTD(values, "weighted", weights)',
-                "missing",
-            )
+        # "2527 out of 45" carries its own weight: a total over a count (STP37a's void
+        # days over properties let), so weighted and ratio agree on such cells.
         pairs = []
         for v in read:
             if v.value is None:
                 continue
             if v.numerator is None or v.denominator is None:
+                if name == "weighted":
+                    raise MethodError(
+                        "weights", None,
+                        'weighted needs weights: KPI_YTD(values, "weighted", weights), '
+                        'or values written as "2527 out of 45"',
+                        "missing",
+                    )
                 raise ValueTextError(
-                    "values",
-                    v.value,
+                    "values", v.value,
                     'ratio needs numerators and denominators: write "12 out of 13" or pass '
                     "the denominators as weights",
                     "no denominator for",
                 )
-            pairs.append((v.numerator, v.denominator))
+            pairs.append((v.numerator if name == "ratio" else v.value, v.denominator))
     else:
         ws = [read_value(w, "weights") for w in flatten(weights)]
         if len(ws) != len(read):

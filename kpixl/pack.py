@@ -1,0 +1,519 @@
+"""Write the committee pack workbook (XlsxWriter, a new file) from the pack model.
+
+Values only: no formulas, no macros, no external links, so it opens on a councillor's
+machine with no kpixl. Written to a temporary file beside the target and renamed into
+place, so a failure leaves nothing half-written.
+
+>>> write_pack(pack_model, "out/pack.xlsx")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+
+from .core.rules import Direction, Status
+from .core.tables import NOT_RATED, Pack, Table
+
+# Fills and font colours per status (004's key: green, amber, red, dark grey, grey,
+# turquoise) and a colour-blind-safe alternative (Okabe-Ito hues). The word is always
+# written too: colour alone never carries the meaning.
+PALETTES: dict[str, dict[Status | str, tuple[str, str]]] = {
+    "standard": {
+        Status.GREEN: ("#00B050", "#000000"),
+        Status.AMBER: ("#FFC000", "#000000"),
+        Status.RED: ("#FF0000", "#FFFFFF"),
+        Status.NO_DATA: ("#595959", "#FFFFFF"),
+        Status.UNDER_REVIEW: ("#BFBFBF", "#000000"),
+        Status.TRACKING: ("#40E0D0", "#000000"),
+        NOT_RATED: ("#FFFFFF", "#C00000"),
+    },
+    "colour-blind": {
+        Status.GREEN: ("#009E73", "#FFFFFF"),
+        Status.AMBER: ("#E69F00", "#000000"),
+        Status.RED: ("#D55E00", "#FFFFFF"),
+        Status.NO_DATA: ("#000000", "#FFFFFF"),
+        Status.UNDER_REVIEW: ("#BFBFBF", "#000000"),
+        Status.TRACKING: ("#56B4E9", "#000000"),
+        NOT_RATED: ("#FFFFFF", "#D55E00"),
+    },
+}
+ARROW_COLOURS = {
+    "standard": {"green": "#00863D", "amber": "#C55A11", "red": "#C00000", "none": "#1F3864"},
+    "colour-blind": {"green": "#007A5A", "amber": "#B07800", "red": "#B34700", "none": "#000000"},
+}
+HEADER_FILL = "#1F3864"
+FIRST_TABLE_ROW = 5  # rows 0-3: title block and key; row 4: column headers
+
+
+class _Formats:
+    """XlsxWriter formats made once and shared: a pack of 5,000 rows uses a few dozen."""
+
+    def __init__(self, wb: Any, palette: str) -> None:
+        self.wb = wb
+        self.palette = PALETTES[palette]
+        self.arrows = ARROW_COLOURS[palette]
+        self.cache: dict[tuple[Any, ...], Any] = {}
+
+    def get(self, **props: Any) -> Any:
+        key = tuple(sorted(props.items()))
+        fmt = self.cache.get(key)
+        if fmt is None:
+            fmt = self.cache[key] = self.wb.add_format(
+                {
+                    "valign": "top",
+                    "font_name": "Arial",
+                    "font_size": 9,
+                    "border": 1,
+                    "border_color": "#BFBFBF",
+                    **props,
+                }
+            )
+        return fmt
+
+    def number(self, unit: str, decimals: int, **extra: Any) -> Any:
+        return self.get(num_format=number_format(unit, decimals), align="right", **extra)
+
+    def status(self, status: Status | str) -> Any:
+        fill, font = self.palette[status]
+        return self.get(bg_color=fill, font_color=font, bold=True, align="center")
+
+    def arrow(self, colour: str) -> Any:
+        return self.get(font_color=self.arrows[colour], bold=True, align="center", font_size=11)
+
+
+def number_format(unit: str, decimals: int) -> str:
+    """Excel number format for a unit: 0.0%, #,##0 "days", £#,##0.00 …
+
+    >>> number_format("%", 1), number_format("days", 1), number_format("£", 0)
+    ('0.0%', '#,##0.0" days"', '£#,##0')
+    """
+    places = "." + "0" * decimals if decimals else ""
+    if unit == "%":
+        return f"0{places}%"
+    if unit == "£":
+        return f"£#,##0{places}"
+    if unit in ("days", "kg"):
+        return f'#,##0{places}" {unit}"'
+    return f"#,##0{places}"
+
+
+def write_pack(
+    pack: Pack,
+    out_path: str | Path,
+    progress: Callable[[str], None] | None = None,
+) -> Path:
+    """Write the pack to ``out_path`` atomically; ``progress`` hears of each sheet."""
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".kpixl-", suffix=".xlsx", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        _write(pack, tmp, progress or (lambda _: None))
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return out
+
+
+def _write(pack: Pack, path: Path, progress: Callable[[str], None]) -> None:
+    wb = xlsxwriter.Workbook(
+        str(path),
+        {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+    )
+    wb.set_properties(
+        {
+            "title": f"{pack.title} – {pack.period}",
+            "company": pack.council,
+            "comments": "Written by kpixl: values only",
+        }
+    )
+    fmt = _Formats(wb, pack.palette)
+    summary_ws = wb.add_worksheet("Summary")
+    exceptions_ws = wb.add_worksheet("Exceptions")
+    trend_ws = wb.add_worksheet("Trend data")
+    trend_row = 0
+    for i, table in enumerate(pack.tables, 1):
+        progress(
+            f"sheet {i} of {len(pack.tables)}: {table.sheet} ({_count_rows(table)} indicators)"
+        )
+        trend_row = _table_sheet(wb, fmt, pack, table, trend_ws, trend_row)
+    _summary_sheet(wb, fmt, pack, summary_ws)
+    _exceptions_sheet(fmt, pack, exceptions_ws)
+    trend_ws.hide()
+    wb.close()
+
+
+def _count_rows(table: Table) -> int:
+    return sum(1 for r in table.rows if r.kind == "indicator")
+
+
+def _print_setup(ws: Any, header_row: int, last_col: int) -> None:
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)  # one page wide, as many tall as needed
+    ws.repeat_rows(header_row)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    ws.set_footer("&L&8&A&C&8Page &P of &N&R&8kpixl")
+    ws.print_area(0, 0, max(ws.dim_rowmax or 0, header_row), last_col)
+
+
+def _title_block(ws: Any, fmt: _Formats, pack: Pack, heading: str, meeting: str, last: int) -> None:
+    title = fmt.get(bold=True, font_size=14, border=0)
+    plain = fmt.get(border=0, font_size=10)
+    ws.merge_range(0, 0, 0, last, pack.council or pack.title, title)
+    meeting_text = f" – meeting of {meeting}" if meeting else ""
+    ws.merge_range(
+        1, 0, 1, last, f"{heading}{meeting_text}", fmt.get(bold=True, font_size=12, border=0)
+    )
+    ws.merge_range(
+        2,
+        0,
+        2,
+        last,
+        f"{pack.title}. Reporting period: {pack.period}. Produced {pack.produced}.",
+        plain,
+    )
+    _key_row(ws, fmt, pack, 3, last)
+
+
+def _key_row(ws: Any, fmt: _Formats, pack: Pack, row: int, last: int) -> None:
+    """The key of statuses and arrows, in one line of rich text with the status colours."""
+    parts: list[Any] = [fmt.get(bold=True, border=0), "Key: "]
+    for status, meaning in pack.key_statuses:
+        fill, font = fmt.palette[status]
+        parts += [
+            fmt.get(bg_color=fill, font_color=font, bold=True, border=0),
+            f" {status.value} ",
+            fmt.get(border=0),
+            f" {meaning}.  ",
+        ]
+    parts += [fmt.get(bold=True, border=0), " Arrows: "]
+    for arrow in (
+        Direction.UP_GREEN,
+        Direction.DOWN_GREEN,
+        Direction.DOWN_AMBER,
+        Direction.UP_AMBER,
+        Direction.DOWN_RED,
+        Direction.UP_RED,
+        Direction.SAME,
+        Direction.INCREASED,
+        Direction.UNCHANGED,
+        Direction.DECREASED,
+    ):
+        parts += [
+            fmt.get(font_color=fmt.arrows[arrow.colour], bold=True, border=0),
+            f"{arrow.value} ",
+            fmt.get(border=0),
+            f"{_short(arrow)}  ",
+        ]
+    ws.merge_range(row, 0, row, last, "", fmt.get(text_wrap=True, border=0, valign="top"))
+    ws.write_rich_string(row, 0, *parts, fmt.get(text_wrap=True, border=0, valign="top"))
+    ws.set_row(row, 40)
+
+
+def _short(d: Direction) -> str:
+    return {
+        Direction.UP_GREEN: "improved (higher is better)",
+        Direction.DOWN_GREEN: "improved (lower is better)",
+        Direction.DOWN_AMBER: "worse, within range or on target",
+        Direction.UP_AMBER: "worse, within range or on target (lower is better)",
+        Direction.DOWN_RED: "worse",
+        Direction.UP_RED: "worse (lower is better)",
+        Direction.SAME: "same",
+        Direction.INCREASED: "increased (no polarity)",
+        Direction.UNCHANGED: "unchanged",
+        Direction.DECREASED: "decreased",
+    }[d]
+
+
+def _table_sheet(
+    wb: Any, fmt: _Formats, pack: Pack, table: Table, trend_ws: Any, trend_row: int
+) -> int:
+    ws = wb.add_worksheet(table.sheet)
+    cols = table.columns
+    last = len(cols) - 1
+    _title_block(ws, fmt, pack, table.heading, table.meeting, last)
+    header = fmt.get(
+        bold=True,
+        bg_color=HEADER_FILL,
+        font_color="#FFFFFF",
+        text_wrap=True,
+        align="center",
+        valign="vcenter",
+    )
+    head_row = FIRST_TABLE_ROW - 1
+    for c, column in enumerate(cols):
+        ws.write_string(head_row, c, column.header, header)
+        ws.set_column(c, c, column.width)
+    ws.set_row(head_row, 30)
+    ws.freeze_panes(head_row + 1, 2)
+    section = fmt.get(bold=True, bg_color="#D9E1F2", font_size=10)
+    note = fmt.get(font_color="#595959", font_size=8, italic=True, align="right")
+    note_left = fmt.get(font_color="#595959", font_size=8, italic=True)
+    text = fmt.get()
+    wrap = fmt.get(text_wrap=True)
+    centre = fmt.get(align="center")
+    trend_col = next((i for i, c in enumerate(cols) if c.kind == "trend"), None)
+    r = head_row + 1
+    n_trend = len(pack.trend_labels)
+    if trend_row == 0 and n_trend:
+        trend_ws.write_row(0, 0, ["Sheet", "Ref", *pack.trend_labels])
+        trend_row = 1
+    for row in table.rows:
+        if row.kind == "section":
+            ws.merge_range(r, 0, r, last, row.label, section)
+            r += 1
+            continue
+        for c, (column, cell) in enumerate(zip(cols, row.cells, strict=True)):
+            kind = column.kind
+            if kind == "status":
+                style = fmt.status(cell.status if cell.status else NOT_RATED)
+                shown = cell.status.code if (cell.status and pack.status_codes) else cell.value
+                ws.write_string(r, c, str(shown), style)
+            elif kind == "arrow":
+                colour = cell.arrow.colour if cell.arrow else "none"
+                ws.write_string(
+                    r, c, str(cell.value or ""), fmt.arrow(colour) if cell.value else centre
+                )
+            elif isinstance(cell.value, float):
+                ws.write_number(r, c, cell.value, fmt.number(cell.unit or "count", cell.decimals))
+            elif kind == "trend":
+                ws.write_blank(r, c, None, text)
+            else:
+                ws.write_string(r, c, str(cell.value or ""), wrap if kind == "wrap" else text)
+        numbers = [v for v in row.trend if v is not None]
+        if trend_col is not None and len(numbers) >= 3:
+            rating = row.rating
+            trend_ws.write_string(trend_row, 0, table.sheet)
+            trend_ws.write_string(trend_row, 1, rating.indicator.ref if rating else "")
+            for j, v in enumerate(row.trend):
+                if v is not None:
+                    trend_ws.write_number(trend_row, 2 + j, v)
+            data = (
+                f"'Trend data'!{xl_rowcol_to_cell(trend_row, 2, True, True)}:"
+                + xl_rowcol_to_cell(trend_row, 1 + len(row.trend), True, True)
+            )
+            ws.add_sparkline(
+                r,
+                trend_col,
+                {
+                    "range": data,
+                    "markers": True,
+                    "series_color": "#1F3864",
+                    "last_color": "#C00000",
+                    "empty_cells": "connect",
+                },
+            )
+            trend_row += 1
+        lines = max(
+            1,
+            *(
+                len(str(cell.value or "")) // max(int(column.width * 1.1), 1) + 1
+                for column, cell in zip(cols, row.cells, strict=True)
+                if column.kind == "wrap"
+            ),
+        )
+        ws.set_row(r, min(15 * lines, 160))
+        r += 1
+        if row.has_notes:  # "x out of y" under the percentages, as 004 shows them
+            for c, cell in enumerate(row.cells):
+                if cell.note:
+                    ws.write_string(
+                        r, c, cell.note, note if isinstance(cell.value, float) else note_left
+                    )
+            r += 1
+    _print_setup(ws, head_row, last)
+    ws.print_area(0, 0, r - 1, last)
+    ws.autofilter(head_row, 0, r - 1, last)
+    return trend_row
+
+
+def _summary_sheet(wb: Any, fmt: _Formats, pack: Pack, ws: Any) -> None:
+    s = pack.summary
+    labels = [st.value for st in Status] + ([NOT_RATED] if s.count(NOT_RATED) else [])
+    last = len(labels) + 1
+    _title_block(ws, fmt, pack, "Summary of performance", "", last)
+    header = fmt.get(
+        bold=True,
+        bg_color=HEADER_FILL,
+        font_color="#FFFFFF",
+        text_wrap=True,
+        align="center",
+        valign="vcenter",
+    )
+    head_row = FIRST_TABLE_ROW - 1
+    ws.write_row(head_row, 0, ["Committee", "Indicators", *labels], header)
+    ws.set_column(0, 0, 42)
+    ws.set_column(1, 1, 11)
+    ws.set_column(2, last, 17)
+    ws.set_row(head_row, 30)
+    text = fmt.get(text_wrap=True)
+    bold = fmt.get(bold=True, text_wrap=True)
+    r = head_row + 1
+    groups = [*list(s.groups.items()), ("All committees", s)]
+    for name, g in groups:
+        style = bold if name == "All committees" else text
+        ws.write_string(r, 0, name, style)
+        ws.write_number(r, 1, g.total, fmt.get(align="center", bold=name == "All committees"))
+        for c, label in enumerate(labels, 2):
+            key = Status(label) if label in Status._value2member_map_ else label
+            cell_fmt = fmt.status(key) if g.count(label) else fmt.get(align="center")
+            ws.write_string(r, c, g.text(label), cell_fmt)  # "47% (16) of 34" as 003 writes it
+        r += 1
+    # Plain counts for the chart (a chart needs numbers).
+    r += 1
+    ws.write_string(r, 0, "Counts for the chart", fmt.get(bold=True, border=0))
+    r += 1
+    count_top = r
+    ws.write_row(r, 0, ["Committee", "Indicators", *labels], header)
+    r += 1
+    for name, g in s.groups.items():
+        ws.write_string(r, 0, name, text)
+        ws.write_number(r, 1, g.total, fmt.get(align="center"))
+        for c, label in enumerate(labels, 2):
+            ws.write_number(r, c, g.count(label), fmt.get(align="center"))
+        r += 1
+    count_bottom = r - 1
+    r += 1
+    ws.write_string(r, 0, "In words", fmt.get(bold=True, border=0))
+    r += 1
+    for name, g in groups:
+        ws.merge_range(r, 0, r, last, f"{name}: {_sentence(g)}", fmt.get(text_wrap=True, border=0))
+        ws.set_row(r, 28)
+        r += 1
+    if s.groups:
+        chart = wb.add_chart({"type": "bar", "subtype": "percent_stacked"})
+        for c, label in enumerate(labels, 2):
+            key = Status(label) if label in Status._value2member_map_ else label
+            fill, _ = fmt.palette[key]
+            chart.add_series(
+                {
+                    "name": ["Summary", count_top, c],
+                    "categories": ["Summary", count_top + 1, 0, count_bottom, 0],
+                    "values": ["Summary", count_top + 1, c, count_bottom, c],
+                    "fill": {"color": fill},
+                    "border": {"color": "#404040"},
+                }
+            )
+        chart.set_title({"name": f"Indicators by status – {pack.period}"})
+        chart.set_y_axis({"reverse": True})
+        chart.set_legend({"position": "bottom"})
+        chart.set_size({"width": 900, "height": 60 + 34 * len(s.groups)})
+        ws.insert_chart(r + 1, 0, chart)
+        r += 4 + (60 + 34 * len(s.groups)) // 20
+    if pack.unmapped:
+        ws.write_string(
+            r,
+            0,
+            "Columns of the tracker that kpixl did not use: " + ", ".join(pack.unmapped),
+            fmt.get(italic=True, border=0),
+        )
+        r += 1
+    _print_setup(ws, head_row, last)
+    ws.print_area(0, 0, r, last)
+
+
+def _sentence(g: Any) -> str:
+    """Dacorum's wording: "47% (16) of 34 KPIs were rated Green, 23% (8) Amber, 18% (6) Red"."""
+    parts = []
+    for status in (Status.GREEN, Status.AMBER, Status.RED):
+        share = f"{g.share(status):.0%} ({g.count(status)})"
+        parts.append(
+            share if parts else f"{share} of {g.total} indicators were rated {status.value}"
+        )
+        if len(parts) > 1:
+            parts[-1] += f" {status.value}"
+    rest = [
+        f"{g.count(x)} {x.value.lower()}"
+        for x in (Status.NO_DATA, Status.UNDER_REVIEW, Status.TRACKING)
+        if g.count(x)
+    ]
+    text = ", ".join(parts) + "."
+    if rest:
+        text += " Not rated: " + ", ".join(rest) + "."
+    if g.count(NOT_RATED):
+        text += f" {g.count(NOT_RATED)} could not be rated (see Exceptions)."
+    return text
+
+
+def _exceptions_sheet(fmt: _Formats, pack: Pack, ws: Any) -> None:
+    cols = [
+        ("Committee", 24),
+        ("Ref", 9),
+        ("Indicator", 40),
+        (pack.period or "Actual", 12),
+        ("Target", 14),
+        ("Direction of travel", 10),
+        ("Status", 11),
+        ("Commentary", 80),
+    ]
+    last = len(cols) - 1
+    _title_block(ws, fmt, pack, "Exceptions: indicators rated Red", "", last)
+    header = fmt.get(
+        bold=True,
+        bg_color=HEADER_FILL,
+        font_color="#FFFFFF",
+        text_wrap=True,
+        align="center",
+        valign="vcenter",
+    )
+    head_row = FIRST_TABLE_ROW - 1
+    for c, (name, width) in enumerate(cols):
+        ws.write_string(head_row, c, name, header)
+        ws.set_column(c, c, width)
+    ws.freeze_panes(head_row + 1, 0)
+    wrap = fmt.get(text_wrap=True)
+    r = head_row + 1
+    if not pack.exceptions:
+        ws.merge_range(r, 0, r, last, "No indicator is rated Red this period.", wrap)
+        r += 1
+    for rating in pack.exceptions:
+        ind = rating.indicator
+        ws.write_string(r, 0, ind.committee or ind.directorate or ind.sheet, wrap)
+        ws.write_string(r, 1, ind.ref, wrap)
+        ws.write_string(r, 2, " ".join(ind.name.split()), wrap)
+        _value(ws, fmt, r, 3, rating.value.value, rating.unit)
+        _value(ws, fmt, r, 4, rating.target, rating.unit)
+        colour = rating.direction.colour if rating.direction else "none"
+        ws.write_string(r, 5, str(rating.direction or ""), fmt.arrow(colour))
+        ws.write_string(r, 6, Status.RED.value, fmt.status(Status.RED))
+        comment = " ".join(str(ind.comments or "").split()) or "No commentary given."
+        ws.write_string(r, 7, comment, wrap)
+        ws.set_row(r, min(15 * (len(comment) // 95 + 1), 160))
+        r += 1
+    if pack.problems:
+        r += 1
+        ws.merge_range(
+            r, 0, r, last, "Data problems: rows that could not be rated", fmt.get(bold=True)
+        )
+        r += 1
+        for rating in pack.problems:
+            ind = rating.indicator
+            ws.write_string(r, 0, ind.committee or ind.directorate or ind.sheet, wrap)
+            ws.write_string(r, 1, ind.ref, wrap)
+            ws.write_string(r, 2, " ".join(ind.name.split()), wrap)
+            where = f"Tracker row {ind.row}" + (f" ({ind.sheet})" if ind.sheet else "")
+            ws.merge_range(r, 3, r, last, f"{where}: {rating.problem}", wrap)
+            r += 1
+    _print_setup(ws, head_row, last)
+    ws.print_area(0, 0, r - 1, last)
+
+
+def _value(ws: Any, fmt: _Formats, r: int, c: int, value: float | None, unit: str) -> None:
+    if value is None:
+        ws.write_blank(r, c, None, fmt.get())
+    else:
+        decimals = 1 if unit in ("%", "days") else (0 if float(value).is_integer() else 2)
+        ws.write_number(r, c, value, fmt.number(unit, decimals))
+
+
+__all__ = ["PALETTES", "number_format", "write_pack", "xl_col_to_name"]
