@@ -187,7 +187,7 @@ def run_killing_group(
         out, err = proc.communicate()
         raise OfficeError(
             f"{what}: LibreOffice did not finish within {timeout:g} s and was killed"
-            + _tail(out, err)
+            + output_tail(out, err)
         ) from None
     except BaseException:  # KeyboardInterrupt included: never leave an office behind
         _kill_group(proc)
@@ -206,7 +206,7 @@ def _kill_group(proc: subprocess.Popen[str]) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
 
 
-def _tail(out: str | None, err: str | None, limit: int = 2000) -> str:
+def output_tail(out: str | None, err: str | None, limit: int = 2000) -> str:
     """The end of what the process printed, for error messages (javaldx noise dropped)."""
     lines = [
         line

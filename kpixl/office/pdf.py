@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from kpixl.office import OfficeError
-from kpixl.office._soffice import _tail, find_soffice, run_killing_group, throwaway_profile
+from kpixl.office._soffice import find_soffice, output_tail, run_killing_group, throwaway_profile
 
 __all__ = ["find_soffice", "to_pdf"]
 
@@ -79,7 +79,7 @@ def to_pdf(
         if len(produced) != 1:
             raise OfficeError(
                 f"to_pdf: LibreOffice wrote no PDF for {source} (exit code {done.returncode})"
-                + _tail(done.stdout, done.stderr)
+                + output_tail(done.stdout, done.stderr)
             )
         os.replace(produced[0], target)
     return target
