@@ -49,7 +49,7 @@ ARROW_COLOURS = {
     "colour-blind": {"green": "#007A5A", "amber": "#B07800", "red": "#B34700", "none": "#000000"},
 }
 HEADER_FILL = "#1F3864"
-FIRST_TABLE_ROW = 5  # rows 0-3: title block and key; row 4: column headers
+FIRST_TABLE_ROW = 6  # rows 0-4: title block and key; row 5: column headers
 
 
 class _Formats:
@@ -186,17 +186,31 @@ def _title_block(ws: Any, fmt: _Formats, pack: Pack, heading: str, meeting: str,
 
 
 def _key_row(ws: Any, fmt: _Formats, pack: Pack, row: int, last: int) -> None:
-    """The key of statuses and arrows, in one line of rich text with the status colours."""
-    parts: list[Any] = [fmt.get(bold=True, border=0), "Key: "]
-    for status, meaning in pack.key_statuses:
+    """The key: each status as its word in its own fill, then the arrows in their colours.
+
+    Fills are cell fills (rich-text runs cannot carry a background), so each status gets
+    its own cell, or pair of cells on wide sheets."""
+    statuses = pack.key_statuses
+    span = 2 if last + 1 >= 2 * len(statuses) else 1
+    for i, (status, meaning) in enumerate(statuses):
         fill, font = fmt.palette[status]
-        parts += [
-            fmt.get(bg_color=fill, font_color=font, bold=True, border=0),
-            f" {status.value} ",
-            fmt.get(border=0),
-            f" {meaning}.  ",
-        ]
-    parts += [fmt.get(bold=True, border=0), " Arrows: "]
+        style = fmt.get(
+            bg_color=fill,
+            font_color=font,
+            bold=True,
+            text_wrap=True,
+            align="center",
+            valign="vcenter",
+            font_size=8,
+        )
+        first = i * span
+        text = f"{status.value}: {meaning}"
+        if span == 2:
+            ws.merge_range(row, first, row, first + 1, text, style)
+        else:
+            ws.write_string(row, first, text, style)
+    ws.set_row(row, 24)
+    parts: list[Any] = [fmt.get(bold=True, border=0, font_size=8), "Direction of travel: "]
     for arrow in (
         Direction.UP_GREEN,
         Direction.DOWN_GREEN,
@@ -210,14 +224,16 @@ def _key_row(ws: Any, fmt: _Formats, pack: Pack, row: int, last: int) -> None:
         Direction.DECREASED,
     ):
         parts += [
-            fmt.get(font_color=fmt.arrows[arrow.colour], bold=True, border=0),
+            fmt.get(font_color=fmt.arrows[arrow.colour], bold=True, border=0, font_size=9),
             f"{arrow.value} ",
-            fmt.get(border=0),
-            f"{_short(arrow)}  ",
+            fmt.get(border=0, font_size=8),
+            f"{_short(arrow)};  ",
         ]
-    ws.merge_range(row, 0, row, last, "", fmt.get(text_wrap=True, border=0, valign="top"))
-    ws.write_rich_string(row, 0, *parts, fmt.get(text_wrap=True, border=0, valign="top"))
-    ws.set_row(row, 40)
+    parts[-1] = parts[-1].rstrip("; ") + ". An acceptable range is within 5% of the last period."
+    cell = fmt.get(text_wrap=True, border=0, valign="top", font_size=8)
+    ws.merge_range(row + 1, 0, row + 1, last, "", cell)
+    ws.write_rich_string(row + 1, 0, *parts, cell)
+    ws.set_row(row + 1, 24)
 
 
 def _short(d: Direction) -> str:
@@ -317,12 +333,12 @@ def _table_sheet(
         lines = max(
             1,
             *(
-                len(str(cell.value or "")) // max(int(column.width * 1.1), 1) + 1
+                len(str(cell.value or "")) // max(int(column.width * 1.25), 1) + 1
                 for column, cell in zip(cols, row.cells, strict=True)
                 if column.kind == "wrap"
             ),
         )
-        ws.set_row(r, min(15 * lines, 160))
+        ws.set_row(r, min(11.5 * lines + 3, 160))
         r += 1
         if row.has_notes:  # "x out of y" under the percentages, as 004 shows them
             for c, cell in enumerate(row.cells):

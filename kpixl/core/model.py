@@ -155,6 +155,37 @@ def unit_of(ind: Indicator, values: list[Value]) -> str:
     return "count"
 
 
+def scale_problem(values: list[Value], target: float | None, unit: str) -> str:
+    """Why a percentage row cannot be trusted, or "": 000 row 01 writes Q1 as 83 beside
+    90.2% against 92% and would otherwise be rated Green (rules.md section 8)."""
+    if unit != "%":
+        return ""
+    numbers = [v.value for v in values if v.value is not None]
+    big = [x for x in numbers if abs(x) > 1.5]
+    small = [x for x in numbers if abs(x) <= 1.5]
+    if big and small:
+        return (
+            f"Check values: mixed scales ({_num(big[0])} beside {small[0]:.1%}); write every "
+            f"value as a percentage, e.g. {_num(big[0])}%"
+        )
+    if target is not None and numbers:
+        if abs(target) > 1.5 and not big:
+            return (
+                f"Check target: {_num(target)} is on a 0-100 scale but the values are "
+                f"percentages (e.g. {small[0]:.1%}); write the target as {_num(target)}%"
+            )
+        if abs(target) <= 1.5 and target != 0 and not small:
+            return (
+                f"Check values: {_num(big[0])} is on a 0-100 scale but the target is "
+                f"{target:.1%}; write the values as percentages, e.g. {_num(big[0])}%"
+            )
+    return ""
+
+
+def _num(x: float) -> str:
+    return f"{x:,.6g}"
+
+
 def rate_indicator(ind: Indicator, tracker: Tracker, k: int | None) -> Rating:
     """Rate one indicator at period index ``k`` (status, arrow, YTD), never raising."""
     s = tracker.settings
@@ -204,6 +235,8 @@ def rate_indicator(ind: Indicator, tracker: Tracker, k: int | None) -> Rating:
     except KpixlError as e:
         problem = str(e)
         status = None
+    if not problem and status is not None and status.rated:
+        problem = scale_problem(values, target_now, unit)
     if problem and status is not None and status.rated:
         status = None  # an unreadable value somewhere in the row: show the problem instead
     return Rating(

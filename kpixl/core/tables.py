@@ -211,8 +211,8 @@ def _columns(tracker: Tracker, k: int | None) -> tuple[tuple[Column, ...], list[
     last_fy = _previous_fy(fy)
     cols = [
         Column("ref", "Ref", 9),
-        Column("name", "Indicator", 38, "wrap"),
-        Column("benchmark", "Benchmark", 16, "wrap"),
+        Column("name", "Indicator", 34, "wrap"),
+        Column("benchmark", "Benchmark", 15, "wrap"),
         Column("last_ytd", f"Year to date {last_fy}" if last_fy else "Last year", 12, "value"),
         *(Column(f"p{i}", tracker.periods[i].label, 11, "value") for i in recent),
         Column("ytd", f"Year to date {fy}" if fy else "Year to date", 12, "value"),
@@ -221,8 +221,8 @@ def _columns(tracker: Tracker, k: int | None) -> tuple[tuple[Column, ...], list[
         Column("target", "Target", 14, "wrap"),
         Column("tolerance", "Tolerance", 13, "wrap"),
         Column("status", "Status", 12, "status"),
-        Column("trend", "Trend", 14, "trend"),
-        Column("comments", "Comments", 60, "wrap"),
+        Column("trend", "Trend", 12, "trend"),
+        Column("comments", "Comments", 50, "wrap"),
     ]
     return tuple(cols), recent
 
