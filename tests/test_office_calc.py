@@ -132,6 +132,7 @@ def tracker_cases() -> list[Case]:
             call(f"Y{r}", "KPI_VALUE", Ref(f"S{r}")),
             call(f"Z{r}", "KPI_RAG", Ref(f"B{r}"), Ref(f"C{r}")),  # defaults for the rest
         ]
+    by_cell = {c.cell: c.expected for c in cases}
     rag_b2 = direct("KPI_RAG", Ref("B2"), Ref("C2"))
     green_count = sum(c.expected == "Green" for c in cases if c.cell.startswith("U"))
     cases += [
@@ -149,6 +150,19 @@ def tracker_cases() -> list[Case]:
             "on target" if rag_b2 == "Green" else "off target",
         ),
         call("AB9", "KPI_RAG", Ref("B7"), Ref("Targets!A1"), Ref("D7"), Ref("E7")),
+        # One KPI function feeding another: the target to date as KPI_RAG's target.
+        *(
+            Case(
+                f"AC{r}",
+                f"=KPI_RAG(W{r},KPI_TARGET(P{r},Q{r},R{r}))",
+                direct(
+                    "KPI_RAG",
+                    as_calc_shows(by_cell[f"W{r}"]),  # the YTD, as the cell holds it
+                    as_calc_shows(direct("KPI_TARGET", Ref(f"P{r}"), Ref(f"Q{r}"), Ref(f"R{r}"))),
+                ),
+            )
+            for r in range(FIRST, LAST + 1)
+        ),
         Case("AB10", f'=COUNTIF(U{FIRST}:U{LAST},"Green")', float(green_count)),
         # A range in a plain formula: Calc shows the top-left value of the result.
         Case(
