@@ -1,0 +1,169 @@
+"""The command line: ``kpixl pack TRACKER``, ``kpixl rate``, ``kpixl check``, ``kpixl addin``.
+
+Exit codes: 0 done; 1 a value kpixl could not read (the message says which); 2 missing
+file; 3 not a workbook; 4 encrypted; 5 corrupt; 6 oversized; 7 no KPI table; 8 PDF not
+written; 9 output refused; 64 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .core import KpixlError
+
+EXIT_USAGE = 64
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own 2 is kpixl's "missing file"
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="kpixl", description="KPI ratings and committee packs from a tracker.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    pack = sub.add_parser("pack", help="write the committee pack (and PDF) from a tracker")
+    pack.add_argument("tracker", type=Path, help="the council's tracker (.xlsx); never modified")
+    pack.add_argument("-o", "--out", type=Path, help="pack file or folder (default: beside it)")
+    pack.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
+    pack.add_argument("--period", help='reporting period as headed, e.g. "Sep-24"')
+    pack.add_argument("--palette", choices=["standard", "colour-blind"], help="status colours")
+    pack.add_argument("--codes", action="store_true", help="show G/A/R codes instead of words")
+    pack.add_argument("--config", type=Path, help="a kpixl.toml (default: the one beside it)")
+    pack.add_argument("--force", action="store_true", help="replace an existing file")
+    pack.add_argument("-q", "--quiet", action="store_true", help="only the closing line")
+
+    rate = sub.add_parser("rate", help="print each indicator's status, arrow and YTD")
+    rate.add_argument("tracker", type=Path)
+    rate.add_argument("--period", help='reporting period as headed, e.g. "Sep-24"')
+    rate.add_argument("--config", type=Path)
+
+    check = sub.add_parser("check", help="list data problems in a tracker, by row")
+    check.add_argument("tracker", type=Path)
+    check.add_argument("--config", type=Path)
+
+    addin = sub.add_parser("addin", help="build or install the Excel add-in")
+    addin_sub = addin.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    build = addin_sub.add_parser("build", help="write kpixl.xlam from macros/")
+    build.add_argument("-o", "--out", type=Path, default=Path("kpixl.xlam"))
+    addin_sub.add_parser("install", help="install the add-in for Excel (Windows)")
+
+    sample = sub.add_parser("sample", help="rebuild the sample workbooks in workbooks/")
+    sample.add_argument("--dir", type=Path, default=Path("workbooks"))
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KpixlError as e:
+        print(f"kpixl: {e}", file=sys.stderr)
+        return getattr(e, "exit_code", 1)
+    except KeyboardInterrupt:
+        print("kpixl: stopped; nothing was written.", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "pack":
+        from .committee import make_pack
+
+        say = (lambda _: None) if args.quiet else (lambda m: print(m, flush=True))
+        result = make_pack(
+            args.tracker,
+            args.out,
+            pdf=args.pdf,
+            period=args.period,
+            palette=args.palette,
+            status_codes=True if args.codes else None,
+            config=args.config,
+            force=args.force,
+            progress=say,
+        )
+        print(result.closing_line())
+        return 0
+    if args.command == "rate":
+        return _rate(args)
+    if args.command == "check":
+        return _check(args)
+    if args.command == "addin":
+        return _addin(args)
+    if args.command == "sample":
+        from .samples import TRACKER_NAME, build_functions_workbook, build_tracker
+
+        print(build_tracker(args.dir / TRACKER_NAME))
+        print(build_functions_workbook(args.dir / "kpi_functions.xlsx"))
+        return 0
+    return EXIT_USAGE
+
+
+def _rate(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from .core import summary
+    from .core.model import rate_tracker
+    from .reader import read_tracker
+
+    tracker = read_tracker(args.tracker, config=args.config)
+    if args.period:
+        tracker = replace(tracker, settings=tracker.settings.updated(reporting_period=args.period))
+    ratings = rate_tracker(tracker)
+    k = ratings[0].period if ratings else None
+    label = tracker.periods[k].label if k is not None else "no period"
+    print(f"{tracker.source}: {len(ratings)} indicators, reporting period {label}")
+    print(f"{'Ref':<10} {'Status':<13} {'DoT':<4} {'YTD':>14}  Indicator")
+    for r in ratings:
+        status = str(r.status) if r.status else "Check data"
+        print(
+            f"{r.indicator.ref[:10]:<10} {status:<13} {r.direction or ''!s:<4} "
+            f"{_ytd(r):>14}  {r.indicator.name[:60]}"
+        )
+        if r.problem:
+            print(f"{'':<10} {r.problem}")
+    s = summary([str(r.status) if r.status else "Check data" for r in ratings])
+    print("Summary: " + "; ".join(f"{label} {s.text(label)}" for label in s.labels()))
+    return 0
+
+
+def _ytd(r: object) -> str:
+    value = getattr(r, "ytd", None)
+    unit = getattr(r, "unit", "")
+    if value is None:
+        return ""
+    if unit == "%":
+        return f"{value:.1%}"
+    if unit == "£":
+        return f"£{value:,.0f}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .core.checks import check_tracker, findings_text
+    from .reader import read_tracker
+
+    tracker = read_tracker(args.tracker, config=args.config)
+    findings = check_tracker(tracker)
+    print(findings_text(findings, tracker))
+    return 0
+
+
+def _addin(args: argparse.Namespace) -> int:
+    if args.action == "build":
+        from .addin.build import build_addin
+
+        print(f"Wrote {build_addin(args.out)}")
+        return 0
+    from .addin.install import install_addin
+
+    print(install_addin())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

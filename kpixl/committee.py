@@ -1,0 +1,173 @@
+"""The committee-pack job: a tracker (a file, or already in memory) to the pack workbook
+and, on request, its PDF. The command line and the ribbon button both call this.
+
+>>> result = make_pack("workbooks/sample_tracker.xlsx", "out/pack.xlsx")  # doctest: +SKIP
+>>> result.counts["Green"]  # doctest: +SKIP
+59
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .core import KpixlError, Settings
+from .core.model import Rating, Tracker, rate_tracker
+from .core.tables import Pack, build_pack
+from .pack import write_pack
+
+PACK_MARK = "Written by kpixl"
+
+
+class OutputProblem(KpixlError):
+    """The pack cannot be written where asked (over the tracker, over someone's file)."""
+
+    exit_code = 9
+
+
+class PdfProblem(KpixlError):
+    """LibreOffice is missing or could not turn the pack into a PDF."""
+
+    exit_code = 8
+
+
+@dataclass(frozen=True)
+class PackResult:
+    xlsx: Path
+    pdf: Path | None
+    pack: Pack
+    ratings: list[Rating]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {label: self.pack.summary.count(label) for label in self.pack.summary.labels()}
+
+    def closing_line(self) -> str:
+        """What was written and the counts, for the end of a run."""
+        s = self.pack.summary
+        parts = ", ".join(f"{s.count(label)} {label}" for label in s.labels())
+        wrote = str(self.xlsx) + (f" and {self.pdf}" if self.pdf else "")
+        return (
+            f"Wrote {wrote}: {len(self.pack.tables)} committee sheets, {s.total} indicators "
+            f"for {self.pack.period} ({parts})."
+        )
+
+
+def default_output(tracker_path: Path, period: str) -> Path:
+    """Beside the tracker: ``<tracker> - committee pack <period>.xlsx``."""
+    suffix = f" {period}" if period else ""
+    return tracker_path.with_name(f"{tracker_path.stem} - committee pack{suffix}.xlsx")
+
+
+def is_kpixl_pack(path: Path) -> bool:
+    """True for a workbook that kpixl wrote (safe to replace with a newer pack)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return PACK_MARK.encode() in z.read("docProps/core.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+
+
+def make_pack(
+    tracker: Tracker | str | Path,
+    out: str | Path | None = None,
+    *,
+    pdf: bool = False,
+    period: str | None = None,
+    palette: str | None = None,
+    status_codes: bool | None = None,
+    config: str | Path | None = None,
+    force: bool = False,
+    produced: dt.date | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> PackResult:
+    """Rate the tracker and write its committee pack (and PDF); return what was written.
+
+    ``tracker`` is a path (read with openpyxl, never modified) or a Tracker already in
+    memory (the ribbon passes the open workbook's live values). Both files are written to
+    a temporary folder beside the output and moved into place only when both succeeded.
+    """
+    say = progress or (lambda _: None)
+    source: Path | None = None
+    if not isinstance(tracker, Tracker):
+        from .reader import read_tracker
+
+        source = Path(tracker)
+        say(f"Reading {source.name}")
+        tracker = read_tracker(source, config=config)
+    tracker = _with_options(tracker, period, palette, status_codes)
+    ratings = rate_tracker(tracker)
+    produced = produced or dt.date.today()
+    model = build_pack(tracker, ratings, produced=f"{produced.day} {produced:%B %Y}")
+    if out is None:
+        if source is None:
+            raise OutputProblem("Check output: give a file name for the pack")
+        out = default_output(source, model.period)
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        out = out / default_output(source or Path("tracker.xlsx"), model.period).name
+    _check_output(out, source, force)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".kpixl-", dir=out.parent) as tmp:
+        tmp_xlsx = Path(tmp) / out.name
+        write_pack(model, tmp_xlsx, progress=say)
+        tmp_pdf = None
+        if pdf:
+            say("Writing the PDF with LibreOffice")
+            tmp_pdf = _to_pdf(tmp_xlsx)
+        os.replace(tmp_xlsx, out)
+        pdf_path = None
+        if tmp_pdf is not None:
+            pdf_path = out.with_suffix(".pdf")
+            os.replace(tmp_pdf, pdf_path)
+    return PackResult(out, pdf_path, model, ratings)
+
+
+def _with_options(
+    tracker: Tracker, period: str | None, palette: str | None, codes: bool | None
+) -> Tracker:
+    changes: dict[str, object] = {}
+    if period:
+        changes["reporting_period"] = period
+    if palette:
+        changes["palette"] = palette
+    if codes is not None:
+        changes["status_codes"] = "yes" if codes else "no"
+    if not changes:
+        return tracker
+    settings: Settings = tracker.settings.updated(**changes)
+    return replace(tracker, settings=settings)
+
+
+def _check_output(out: Path, source: Path | None, force: bool) -> None:
+    if source is not None and out.resolve() == source.resolve():
+        raise OutputProblem(
+            f"Check output: {out.name} is the tracker itself; kpixl never writes over a "
+            "tracker. Give the pack another name."
+        )
+    if out.exists() and not force and not is_kpixl_pack(out):
+        raise OutputProblem(
+            f"Check output: {out} exists and is not a pack kpixl wrote; give another name, "
+            "or add --force to replace it."
+        )
+
+
+def _to_pdf(xlsx: Path) -> Path:
+    from .office import OfficeError
+    from .office.pdf import to_pdf
+
+    try:
+        return to_pdf(xlsx, xlsx.with_suffix(".pdf"))
+    except OfficeError as e:
+        raise PdfProblem(f"PDF not written: {e}") from e
+
+
+def copy_file(src: Path, dst: Path) -> None:
+    """Copy without touching the source's metadata (used by tests and the ribbon)."""
+    shutil.copyfile(src, dst)
