@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -272,6 +273,16 @@ def test_the_cases_cover_every_status_and_message(tracker: tuple[Path, list[Case
     assert any("cannot read" in str(c.expected) for c in tracker[1])
     dots = {c.expected for c in tracker[1] if c.cell[0] == "V"}
     assert {"↓R", "↑R"} <= dots
+
+
+@needs_soffice
+def test_parallel_runs_do_not_clash(
+    computed: dict[str, dict[str, Any]], tracker: tuple[Path, list[Case]]
+) -> None:
+    # Each run has its own profile and pipe: two offices at once must not hand work over.
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda _: compute(tracker[0]), range(2)))
+    assert results == [computed, computed]
 
 
 @needs_soffice
