@@ -271,3 +271,9 @@ def test_libreoffice_runs_the_error_markers(addin: Path) -> None:
     }
     # a 2 x 2 array: each marker element becomes an error, the rest is kept
     assert result["grid"] == [True, "Green", True, 2, 1, 2]
+
+
+def test_building_without_the_macros_folder_says_why(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"customUI\.xml"):
+        build_addin(tmp_path / "kpixl.xlam", macros=tmp_path / "missing")
+    assert list(tmp_path.iterdir()) == []

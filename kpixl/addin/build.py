@@ -211,6 +211,9 @@ def _parts(customui: bytes, vba_project: bytes) -> dict[str, bytes]:
 def addin_bytes(macros: Path = MACROS, udf_module: ModuleType | str = "kpixl.udfs") -> bytes:
     """The .xlam file as bytes. The same inputs always give the same bytes."""
     customui_path = macros / "customUI.xml"
+    if not customui_path.is_file():
+        # macros/ sits beside the package in the repository; a wheel does not carry it yet
+        raise FileNotFoundError(f"{customui_path} not found: build from a kpixl checkout")
     check_dispatch(customui_path)  # well formed, and every button calls the dispatcher
     vba_project = build_vba_project(PROJECT_NAME, addin_modules(macros, udf_module))
     buffer = io.BytesIO()

@@ -247,6 +247,8 @@ def register_lines(specs: list[UdfSpec], category: str) -> list[str]:
             lines += [f"            {doc}, _" for doc in docs[:-1]]
             lines.append(f"            {docs[-1]})")
     lines += ["End Sub", ""]
+    if any(len(spec.args) > 20 for spec in specs):  # VBA allows 24 line continuations
+        raise ValueError("more than 20 arguments do not fit one MacroOptions statement")
     if any(len(line) > 1023 for line in lines):
         raise ValueError("a description makes a VBA line longer than 1023 characters")
     return lines
