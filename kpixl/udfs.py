@@ -64,6 +64,8 @@ def _grid(x: Any) -> Grid:
     if isinstance(x, (list, tuple)):
         if not x:
             return [[None]]
+        if isinstance(x[0], list) and isinstance(x, list):
+            return x  # already a list of rows (xlwings' ndim=2): read, never changed
         if isinstance(x[0], (list, tuple)):
             return [list(r) for r in x]
         return [list(x)]
@@ -226,16 +228,15 @@ def _rag_column(actual: Any, target: Any, polarity: Any, tolerance: Any) -> Grid
                 append(words[compare(a, g, am, Polarity.LOWER)])
         return out
     cols = [[r[0] for r in g] * (rows if len(g) == 1 else 1) for g in grids]
-    memo: dict[tuple[Any, Any, Any], Rule] = {}
-    for a, t, p, tol in zip(*cols, strict=True):
-        try:
-            rule = memo.get((t, p, tol), _UNSET)  # type: ignore[arg-type]
-        except TypeError:
-            rule = None
-        if rule is _UNSET:
-            rule = memo[(t, p, tol)] = _rule(t, p, tol)
+    keys = list(zip(cols[1], cols[2], cols[3], strict=True))
+    try:  # each distinct (target, polarity, tolerance) is read once…
+        memo = {key: _rule(*key) for key in set(keys)}
+    except TypeError:  # an unhashable cell: the general path explains it
+        return None
+    rules = list(map(memo.__getitem__, keys))  # …and looked up per row at C speed
+    for a, rule, key in zip(cols[0], rules, keys, strict=True):
         if rule is None or type(a) is not float:
-            slow(a, t, p, tol)
+            slow(a, *key)
             continue
         g, g_eps, am, am_eps, higher = rule
         if higher:

@@ -39,6 +39,15 @@ class Settings:
     palette: str = "standard"  # or "colour-blind"
     status_codes: bool = False  # show G/A/R letters instead of words
 
+    # The default tolerance as a share of the target (None if not relative), kept ready
+    # for rag()'s fast path on plain numbers.
+    relative_default: float | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        tol = self.default_tolerance
+        relative = tol.amount if tol.kind is ToleranceKind.RELATIVE else None
+        object.__setattr__(self, "relative_default", relative)
+
     def updated(self, **changes: object) -> Settings:
         """A copy with changes read from text as officers write them.
 

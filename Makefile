@@ -1,0 +1,55 @@
+# kpixl: two commands do all the set-up on a fresh machine.
+#   make demo   rate the bundled tracker and write its committee pack (xlsx + PDF) to out/
+#   make test   lint and run the tests (LibreOffice end-to-end tests included)
+#   make bench  print speed and memory figures
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+DEBS   := libreoffice-calc-nogui python3-uno poppler-utils
+OUT    := out
+
+.PHONY: demo test bench lint office venv addin sample clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@rm -f $(VENV)/.installed-* && touch $@
+
+# LibreOffice (PDF export, end-to-end tests) and poppler (PDF checks), from Debian.
+office:
+	@if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 \
+	    && /usr/bin/python3 -c 'import uno' >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing $(DEBS) (Debian)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS) >/dev/null; \
+	else \
+	    echo "LibreOffice is not installed: PDFs and the LibreOffice tests will be skipped."; \
+	    echo "Install it with: sudo apt-get install $(DEBS)"; \
+	fi
+
+demo: venv office
+	$(BIN)/kpixl rate workbooks/sample_tracker.xlsx
+	$(BIN)/kpixl check workbooks/sample_tracker.xlsx
+	@mkdir -p $(OUT)
+	@if command -v soffice >/dev/null 2>&1; then PDF=--pdf; else PDF=; fi; \
+	$(BIN)/kpixl pack workbooks/sample_tracker.xlsx -o $(OUT)/sample_committee_pack.xlsx $$PDF
+	$(BIN)/kpixl addin build -o $(OUT)/kpixl.xlam
+
+test: venv office lint
+	$(BIN)/python -m pytest
+
+lint: venv
+	$(BIN)/ruff check kpixl tests benchmarks
+
+bench: venv
+	$(BIN)/python benchmarks/run.py
+
+sample: venv
+	$(BIN)/kpixl sample --dir workbooks
+
+clean:
+	rm -rf $(OUT) build .pytest_cache .ruff_cache

@@ -1,0 +1,210 @@
+"""Speed and memory figures for kpixl, with ratios against a bare baseline measured in the
+same run. ``make bench`` prints them; targets are checked here, not in the tests.
+
+Targets (from the issues): kpixl.rag on numbers within 10x of a minimal if-chain;
+KPI_RAG over 100,000 rows in one call <= 100 ms; 1,000,000 rows rated (status and
+direction) through pandas < 1 s and within 5x of bare numpy; bundled tracker to pack <= 2 s;
+5,000 indicators x 12 periods to pack <= 20 s, <= 1 GB peak and within 3x of a bare
+XlsxWriter script writing the same cells unformatted.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def best(fn: Any, repeat: int = 5) -> float:
+    """Best wall time of ``repeat`` runs (the least disturbed by the rest of the machine)."""
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def line(
+    name: str, seconds: float, target: str = "", ok: bool | None = None, extra: str = ""
+) -> None:
+    mark = "" if ok is None else ("  ok" if ok else "  MISSED")
+    print(f"{name:<58} {seconds * 1000:>10.1f} ms  {target:<22}{extra}{mark}")
+
+
+def rag_numbers() -> None:
+    import kpixl
+
+    rng = random.Random(1)
+    pairs = [(rng.uniform(0, 1), rng.uniform(0.5, 1)) for _ in range(200_000)]
+
+    def if_chain(a: float, t: float) -> str:
+        if a >= t:
+            return "Green"
+        if a >= t - 0.05 * abs(t):
+            return "Amber"
+        return "Red"
+
+    base = best(lambda: [if_chain(a, t) for a, t in pairs])
+    ours = best(lambda: [kpixl.rag(a, t) for a, t in pairs])
+    ratio = ours / base
+    line(
+        "kpixl.rag, 200,000 numeric calls",
+        ours,
+        "<= 10x if-chain",
+        ratio <= 10,
+        f"{ratio:.1f}x (if-chain {base * 1000:.1f} ms)",
+    )
+    texts = [(f"{a:.1%}", f"{t:.0%}", "Higher is better", "85% - 90%") for a, t in pairs[:50_000]]
+    text_time = best(lambda: [kpixl.rag(*x) for x in texts], 3)
+    line(
+        "kpixl.rag, 50,000 calls on text inputs",
+        text_time,
+        "(figure)",
+        None,
+        f"{text_time / 50_000 * 1e6:.2f} us per call",
+    )
+
+
+def kpi_rag_column() -> None:
+    from kpixl import udfs
+
+    rng = random.Random(2)
+    column = [[rng.uniform(0, 1)] for _ in range(100_000)]
+    one = best(lambda: udfs.KPI_RAG(column, 0.9, "Higher is better", "5%"))
+    line("KPI_RAG, 100,000-row column, one target (one call)", one, "<= 100 ms", one <= 0.1)
+    targets = [[rng.choice(["90%", "85%", 0.95, "92%"])] for _ in column]
+    polarity = [[rng.choice(["Higher is better", "Lower is better"])] for _ in column]
+    tolerance = [[rng.choice(["5%", "85% - 90%", "5 pts", None])] for _ in column]
+    rows = best(lambda: udfs.KPI_RAG(column, targets, polarity, tolerance), 3)
+    line(
+        "KPI_RAG, 100,000 rows, a target/polarity/tolerance per row", rows, "<= 100 ms", rows <= 0.1
+    )
+
+
+def frame_million() -> None:
+    import numpy as np
+    import pandas as pd
+
+    import kpixl
+
+    n = 1_000_000
+    rng = np.random.default_rng(3)
+    df = pd.DataFrame(
+        {
+            "actual": rng.uniform(0, 1, n),
+            "target": rng.uniform(0.5, 1, n),
+            "polarity": rng.choice(["Higher is better", "Lower is better"], n),
+            "previous": rng.uniform(0, 1, n),
+        }
+    )
+    a, t, prev = df["actual"].to_numpy(), df["target"].to_numpy(), df["previous"].to_numpy()
+
+    def bare() -> None:
+        higher = (df["polarity"] == "Higher is better").to_numpy()
+        limit = np.where(higher, t - 0.05 * np.abs(t), t + 0.05 * np.abs(t))
+        status = np.select(
+            [np.where(higher, a >= t, a <= t), np.where(higher, a >= limit, a <= limit)], [0, 1], 2
+        )
+        better = np.where(higher, a > prev, a < prev)
+        within = np.abs(a - prev) <= 0.05 * np.abs(prev)
+        direction = np.select([a == prev, better, within], [0, 1, 2], 3)
+        assert len(status) == len(direction) == n
+
+    base = best(bare, 3)
+    ours = best(lambda: kpixl.rate_frame(df), 3)
+    ratio = ours / base
+    line(
+        "rate_frame, 1,000,000 rows (status and direction)",
+        ours,
+        "< 1 s, <= 5x numpy",
+        ours < 1 and ratio <= 5,
+        f"{ratio:.1f}x (numpy {base * 1000:.0f} ms)",
+    )
+
+
+def bundled_pack() -> None:
+    from kpixl.committee import make_pack
+
+    with tempfile.TemporaryDirectory() as tmp:
+        seconds = best(
+            lambda: make_pack(
+                ROOT / "workbooks" / "sample_tracker.xlsx", Path(tmp) / "pack.xlsx", force=True
+            ),
+            3,
+        )
+    line("bundled tracker to pack (no PDF)", seconds, "<= 2 s", seconds <= 2)
+
+
+def big_pack() -> None:
+    """5,000 indicators x 12 periods, each job in its own process for its peak memory."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tracker = Path(tmp) / "big_tracker.xlsx"
+        _child("make", str(tracker))
+        ours = _child("pack", str(tracker), str(Path(tmp) / "pack.xlsx"))
+        bare = _child("bare", str(tracker), str(Path(tmp) / "bare.xlsx"))
+    ratio = ours["seconds"] / bare["seconds"]
+    ok = ours["seconds"] <= 20 and ours["peak_mb"] <= 1024 and ratio <= 3
+    line(
+        "5,000 indicators x 12 periods to pack (no PDF)",
+        ours["seconds"],
+        "<= 20 s, <= 1 GB, <= 3x",
+        ok,
+        f"peak {ours['peak_mb']:.0f} MB; {ratio:.1f}x bare XlsxWriter "
+        f"({bare['seconds'] * 1000:.0f} ms, peak {bare['peak_mb']:.0f} MB)",
+    )
+
+
+def _child(job: str, *args: str) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", job, *args],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def child(job: str, *args: str) -> None:
+    import resource
+
+    t = time.perf_counter()
+    if job == "make":
+        from benchmarks.trackers import write_big_tracker
+
+        write_big_tracker(Path(args[0]), 5000)
+    elif job == "pack":
+        from kpixl.committee import make_pack
+
+        make_pack(Path(args[0]), Path(args[1]), force=True)
+    elif job == "bare":
+        from benchmarks.trackers import bare_xlsxwriter
+
+        bare_xlsxwriter(Path(args[0]), Path(args[1]))
+    seconds = time.perf_counter() - t
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
+
+
+def main() -> None:
+    print(f"{'benchmark':<58} {'time':>13}  {'target':<22}figures")
+    rag_numbers()
+    kpi_rag_column()
+    frame_million()
+    bundled_pack()
+    big_pack()
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "--child":
+        child(sys.argv[2], *sys.argv[3:])
+    else:
+        main()
