@@ -1,8 +1,8 @@
 """The command line: ``kpixl pack TRACKER``, ``kpixl rate``, ``kpixl check``, ``kpixl addin``.
 
 Exit codes: 0 done; 1 a value kpixl could not read (the message says which); 2 missing
-file; 3 not a workbook; 4 encrypted; 5 corrupt; 6 oversized; 7 no KPI table; 8 PDF not
-written; 9 output refused; 64 wrong usage.
+file; 3 not a workbook; 4 encrypted; 5 corrupt; 6 oversized; 7 no KPI table; 8 unusable
+kpixl.toml or kpixl.conf; 9 output refused; 10 PDF not written; 64 wrong usage.
 """
 
 from __future__ import annotations

@@ -54,7 +54,7 @@ class Settings:
         >>> Settings().updated(default_tolerance="10%").default_tolerance.amount
         0.1
         """
-        known = {f.name for f in fields(self)}
+        known = {f.name for f in fields(self) if f.init}
         clean: dict[str, object] = {}
         for key, value in changes.items():
             name = key.strip().lower().replace(" ", "_").replace("-", "_")
