@@ -1,0 +1,386 @@
+"""Read a council's own tracker workbook (.xlsx) into a :class:`~kpixl.core.model.Tracker`.
+
+The adapter around :func:`kpixl.core.layout.tracker_from_sheets`: it checks the file BEFORE
+loading it (missing, not a workbook, encrypted, corrupt, too large), loads it with openpyxl in
+read-only mode for the values Excel last calculated, and never writes to the tracker or its
+folder.
+
+>>> from kpixl.reader import read_tracker
+>>> tracker = read_tracker("tracker.xlsx")  # doctest: +SKIP
+>>> [i.ref for i in tracker.indicators][:3]  # doctest: +SKIP
+['AFL12', 'AFL13', 'AFL14']
+
+Exit codes of the problems (``FileProblem.exit_code``): 2 missing file, 3 not a workbook,
+4 encrypted, 5 corrupt, 6 too large, 7 no KPI table, 8 bad kpixl.toml or kpixl.conf sheet.
+"""
+
+from __future__ import annotations
+
+import struct
+import tomllib
+import warnings
+import zipfile
+from pathlib import Path
+
+from .core.errors import FileProblem, KpixlError
+from .core.layout import (
+    CONF_SHEETS,
+    BadConfig,
+    Conf,
+    NoTableFound,
+    setting_name,
+    tracker_from_sheets,
+)
+from .core.model import Tracker
+from .core.settings import Settings, get_settings
+
+# Limits checked before loading. A generated 5,050-indicator tracker (30 columns, commentary
+# in every row) is 1.4 MB on disk and 8.6 MB unpacked, its sheet XML compressed 6 to 1: these
+# limits leave such a file a margin of 30 times or more, yet refuse a zip bomb (deflate reaches
+# about 1,000 to 1) before anything is inflated, and keep the rows read within memory.
+MAX_FILE_BYTES = 100 * 1024 * 1024  # on disk (pictures count)
+MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024  # all members together, as the zip declares them
+MAX_MEMBERS = 10_000  # files inside the zip; real workbooks hold tens to a few hundred
+MAX_RATIO = 200  # uncompressed / compressed, for any member larger than RATIO_FLOOR_BYTES
+RATIO_FLOOR_BYTES = 1024 * 1024  # small members may compress far better harmlessly
+
+OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+ZIP_MAGIC = b"PK\x03\x04"
+WORKBOOK_PARTS = ("xl/workbook.xml",)
+XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+
+
+class TrackerNotFound(FileProblem):
+    """The tracker file does not exist (or is a folder)."""
+
+    exit_code = 2
+
+
+class NotAWorkbook(FileProblem):
+    """A file that is not an .xlsx workbook: .xls, .xlsb, .csv, .ods, a Word file…"""
+
+    exit_code = 3
+
+
+class EncryptedWorkbook(FileProblem):
+    """A password-protected workbook (an OLE compound file with an EncryptedPackage)."""
+
+    exit_code = 4
+
+
+class CorruptWorkbook(FileProblem):
+    """A zip that cannot be read, or one without the workbook part."""
+
+    exit_code = 5
+
+
+class WorkbookTooLarge(FileProblem):
+    """A file over the size limits, or a zip bomb."""
+
+    exit_code = 6
+
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_MEMBERS",
+    "MAX_RATIO",
+    "MAX_UNCOMPRESSED_BYTES",
+    "BadConfig",
+    "CorruptWorkbook",
+    "EncryptedWorkbook",
+    "NoTableFound",
+    "NotAWorkbook",
+    "TrackerNotFound",
+    "WorkbookTooLarge",
+    "check_workbook",
+    "load_config",
+    "read_sheets",
+    "read_tracker",
+    "xml_is_defused",
+]
+
+_SAVE_AS = "Open it in Excel and save as .xlsx (File > Save As > Excel Workbook), then try again."
+_FORMATS = {
+    ".xls": "an Excel 97-2003 workbook (.xls)",
+    ".xlsb": "an Excel binary workbook (.xlsb)",
+    ".csv": "a CSV text file (.csv)",
+    ".txt": "a text file (.txt)",
+    ".ods": "an OpenDocument spreadsheet (.ods)",
+    ".numbers": "a Numbers spreadsheet (.numbers)",
+    ".xml": "an XML file (.xml)",
+    ".docx": "a Word document (.docx)",
+    ".pdf": "a PDF file (.pdf)",
+}
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:,.1f} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
+
+
+# --- OLE compound files: is it an .xls or an encrypted .xlsx? -----------------------------
+
+
+def _ole_stream_names(data: bytes) -> list[str]:
+    """The names in an OLE compound file's directory (MS-CFB), read without any library.
+
+    Follows the header's DIFAT (and DIFAT sectors) to the FAT, then the directory's chain.
+    Raises ValueError on a malformed file.
+    """
+    if len(data) < 512 or data[:8] != OLE_MAGIC:
+        raise ValueError("not a compound file")
+    sector_shift = struct.unpack_from("<H", data, 30)[0]
+    if sector_shift not in (9, 12):
+        raise ValueError("bad sector size")
+    size = 1 << sector_shift
+    n_fat, first_dir = struct.unpack_from("<II", data, 44)
+    first_difat, n_difat = struct.unpack_from("<II", data, 68)
+    n_sectors = (len(data) - size) // size + 1
+
+    def sector(i: int) -> bytes:
+        if i >= n_sectors:
+            raise ValueError("sector out of range")
+        start = size + i * size
+        return data[start : start + size]
+
+    fat_sectors = [s for s in struct.unpack_from("<109I", data, 76) if s < 0xFFFFFFFA]
+    nxt, seen = first_difat, 0
+    while nxt < 0xFFFFFFFA and seen < n_difat:
+        entries = struct.unpack(f"<{size // 4}I", sector(nxt))
+        fat_sectors.extend(s for s in entries[:-1] if s < 0xFFFFFFFA)
+        nxt, seen = entries[-1], seen + 1
+    fat: list[int] = []
+    for s in fat_sectors[: max(n_fat, len(fat_sectors))]:
+        fat.extend(struct.unpack(f"<{size // 4}I", sector(s)))
+    names: list[str] = []
+    s, hops = first_dir, 0
+    while s < 0xFFFFFFFA:
+        block = sector(s)
+        for off in range(0, size, 128):
+            length = struct.unpack_from("<H", block, off + 64)[0]
+            if 2 <= length <= 64:
+                names.append(block[off : off + length - 2].decode("utf-16-le", "replace"))
+        if s >= len(fat) or hops > n_sectors:
+            raise ValueError("broken directory chain")
+        s, hops = fat[s], hops + 1
+    return names
+
+
+def _is_encrypted_ole(path: Path) -> bool:
+    data = path.read_bytes()
+    try:
+        return "EncryptedPackage" in _ole_stream_names(data)
+    except (ValueError, struct.error):
+        # a damaged directory: fall back to looking for the stream's name itself
+        return "EncryptedPackage".encode("utf-16-le") in data
+
+
+# --- the checks ---------------------------------------------------------------------------
+
+
+def check_workbook(path: str | Path) -> Path:
+    """Check a tracker file before loading it; return its path or raise a FileProblem.
+
+    >>> try:
+    ...     check_workbook("no-such-tracker.xlsx")
+    ... except TrackerNotFound as e:
+    ...     print(e.exit_code, e)
+    2 Cannot find the tracker "no-such-tracker.xlsx": check the name and the folder.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise TrackerNotFound(f'Cannot find the tracker "{path}": check the name and the folder.')
+    if not p.is_file():
+        raise TrackerNotFound(f'"{path}" is a folder, not a tracker file: give the .xlsx file.')
+    size = p.stat().st_size
+    if size == 0:
+        raise NotAWorkbook(f'"{p.name}" is empty (0 bytes), not a workbook. {_SAVE_AS}')
+    with p.open("rb") as f:
+        head = f.read(8)
+    suffix = p.suffix.lower()
+    if head == OLE_MAGIC:
+        if _is_encrypted_ole(p):
+            raise EncryptedWorkbook(
+                f'"{p.name}" is protected with a password (an encrypted workbook), so kpixl '
+                "cannot read it. Open it in Excel, remove the password (File > Info > Protect "
+                "Workbook > Encrypt with Password, clear it), save, and try again."
+            )
+        what = _FORMATS.get(suffix, "an Excel 97-2003 workbook (.xls) or another Office file")
+        if suffix in XLSX_SUFFIXES:
+            what = "an Excel 97-2003 workbook (.xls) renamed to " + suffix
+        raise NotAWorkbook(f'"{p.name}" is {what}, not an .xlsx workbook. {_SAVE_AS}')
+    if head[:4] != ZIP_MAGIC:
+        what = _FORMATS.get(suffix)
+        if what is None:
+            what = "not an Excel workbook" if suffix in XLSX_SUFFIXES else "not a workbook"
+            what = f"{what} (its contents are not an .xlsx file)"
+        raise NotAWorkbook(f'"{p.name}" is {what}. {_SAVE_AS}')
+    if size > MAX_FILE_BYTES:
+        raise WorkbookTooLarge(
+            f'"{p.name}" is {_size(size)}, over kpixl\'s limit of {_size(MAX_FILE_BYTES)}. '
+            "Remove pictures or unused sheets, or split the tracker."
+        )
+    try:
+        with zipfile.ZipFile(p) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+        raise CorruptWorkbook(
+            f'"{p.name}" is damaged: it cannot be opened as a zip ({e}). Open it in Excel '
+            "(which may offer to repair it) and save a fresh copy."
+        ) from None
+    _check_members(p, infos)
+    names = {i.filename for i in infos}
+    if not any(part in names for part in WORKBOOK_PARTS):
+        if "xl/workbook.bin" in names:
+            raise NotAWorkbook(f'"{p.name}" is {_FORMATS[".xlsb"]}, not an .xlsx. {_SAVE_AS}')
+        if "content.xml" in names or "mimetype" in names:
+            raise NotAWorkbook(f'"{p.name}" is {_FORMATS[".ods"]}, not an .xlsx. {_SAVE_AS}')
+        if "word/document.xml" in names:
+            raise NotAWorkbook(f'"{p.name}" is {_FORMATS[".docx"]}, not a workbook.')
+        raise CorruptWorkbook(
+            f'"{p.name}" is a zip without a workbook part (xl/workbook.xml): it is damaged '
+            "or not an Excel file. Open it in Excel and save a fresh copy as .xlsx."
+        )
+    return p
+
+
+def _check_members(p: Path, infos: list[zipfile.ZipInfo]) -> None:
+    if len(infos) > MAX_MEMBERS:
+        raise WorkbookTooLarge(
+            f'"{p.name}" holds {len(infos):,} files inside, over kpixl\'s limit of '
+            f"{MAX_MEMBERS:,}: it is not a normal workbook (or is a zip bomb)."
+        )
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > RATIO_FLOOR_BYTES:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > MAX_RATIO:
+                raise WorkbookTooLarge(
+                    f'"{p.name}" looks like a zip bomb: its part {info.filename} would unpack '
+                    f"from {_size(info.compress_size)} to {_size(info.file_size)} "
+                    f"({ratio:,.0f} to 1; the limit is {MAX_RATIO} to 1). kpixl will not open it."
+                )
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise WorkbookTooLarge(
+            f'"{p.name}" would unpack to {_size(total)}, over kpixl\'s limit of '
+            f"{_size(MAX_UNCOMPRESSED_BYTES)}. Remove unused sheets or ranges, or split it."
+        )
+
+
+def xml_is_defused() -> bool:
+    """True when openpyxl parses with defusedxml (it does whenever defusedxml is installed).
+
+    >>> xml_is_defused()
+    True
+    """
+    from openpyxl.xml import DEFUSEDXML
+
+    return bool(DEFUSEDXML)
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+def read_sheets(path: str | Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every visible sheet's cell values by row (``rows[0]`` is row 1), plus a kpixl.conf
+    sheet even when hidden. Checks the file first (:func:`check_workbook`)."""
+    p = check_workbook(path)
+    if not xml_is_defused():
+        raise KpixlError(
+            "kpixl reads workbooks only through defusedxml, which guards against hostile XML: "
+            "install it with pip install defusedxml (and do not set OPENPYXL_DEFUSEDXML=False)."
+        )
+    from openpyxl import load_workbook
+
+    sheets: dict[str, list[tuple[object, ...]]] = {}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Data Validation extension is not supported"
+            wb = load_workbook(p, read_only=True, data_only=True)
+            try:
+                for ws in wb.worksheets:
+                    conf = ws.title.strip().lower() in CONF_SHEETS
+                    if getattr(ws, "sheet_state", "visible") != "visible" and not conf:
+                        continue
+                    # A wrong or huge <dimension> would cut or pad every row: ignore it.
+                    ws.reset_dimensions()
+                    sheets[ws.title] = list(ws.iter_rows(min_row=1, min_col=1, values_only=True))
+            finally:
+                wb.close()
+    except KpixlError:
+        raise
+    except Exception as e:  # any failure inside the zip's XML is a damaged workbook
+        raise CorruptWorkbook(
+            f'"{p.name}" could not be read: {type(e).__name__}: {e}. Open it in Excel and save '
+            "a fresh copy as .xlsx."
+        ) from None
+    return sheets
+
+
+# --- kpixl.toml ---------------------------------------------------------------------------
+
+
+def load_config(path: str | Path) -> Conf:
+    """Read a kpixl.toml: a ``[settings]`` table (top-level keys count as settings too),
+    ``[committees]`` (name = meeting date) and ``[columns]`` (header = field).
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "kpixl.toml").write_text('[settings]\\ndefault_tolerance = "10%"\\n')
+    >>> load_config(d / "kpixl.toml").settings
+    {'default_tolerance': '10%'}
+    """
+    p = Path(path)
+    try:
+        with p.open("rb") as f:
+            data = tomllib.load(f)
+    except FileNotFoundError:
+        raise BadConfig(f'Cannot find the settings file "{path}".') from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise BadConfig(f'{p.name} is not valid TOML: {e}. Write key = "value" lines.') from None
+    conf = Conf()
+    for key, value in data.items():
+        if key == "settings":
+            if not isinstance(value, dict):
+                raise BadConfig(f"{p.name}: settings must be a table: [settings]")
+            for k, v in value.items():
+                conf.settings[setting_name(k)] = _toml_value(v)
+        elif key == "committees":
+            if not isinstance(value, dict):
+                raise BadConfig(f'{p.name}: write [committees] then "Name" = "meeting date"')
+            conf.committees.update({str(k): str(v) for k, v in value.items()})
+        elif key == "columns":
+            if not isinstance(value, dict):
+                raise BadConfig(f'{p.name}: write [columns] then "Header" = "field"')
+            conf.columns.update({str(k): str(v) for k, v in value.items()})
+        elif isinstance(value, dict):
+            raise BadConfig(
+                f"{p.name}: unknown table [{key}]; use [settings], [committees] or [columns]"
+            )
+        else:
+            conf.settings[setting_name(key)] = _toml_value(value)
+    return conf
+
+
+def _toml_value(v: object) -> object:
+    return v.isoformat() if hasattr(v, "isoformat") else v
+
+
+def read_tracker(
+    path: str | Path, config: str | Path | None = None, settings: Settings | None = None
+) -> Tracker:
+    """Read a council's tracker workbook into a Tracker, after checking the file.
+
+    Settings, lowest first: ``settings`` (default: those in force), a ``kpixl.conf`` sheet in
+    the workbook, then ``config`` or else a ``kpixl.toml`` beside the tracker.
+    Raises a :class:`~kpixl.core.errors.FileProblem` subclass whose ``exit_code`` says which
+    problem it is (see the module's docstring).
+    """
+    p = Path(path)
+    conf: Conf | None = None
+    toml = Path(config) if config is not None else p.parent / "kpixl.toml"
+    if config is not None or toml.is_file():
+        conf = load_config(toml)
+    sheets = read_sheets(p)
+    base = settings if settings is not None else get_settings()
+    return tracker_from_sheets(sheets, base, source=p.name, overrides=conf)
