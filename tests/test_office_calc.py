@@ -234,14 +234,21 @@ def assert_cells_match(computed: dict[str, Any], cases: Sequence[Case]) -> None:
 
 
 def office_processes() -> list[str]:
-    """Command lines of running soffice processes that use one of kpixl's profiles."""
-    found = []
+    """Command lines of running soffice processes started by this test process.
+
+    compute names its pipe kpixl-<pid of the caller>-...: other test runs on the machine
+    (and their offices) are not this one's business.
+    """
+    mine = f"pipe,name=kpixl-{os.getpid()}-"
+    found: list[str] = []
+    if not Path("/proc").is_dir():
+        return found  # not Linux: nothing to look at
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
         except OSError:
             continue
-        if "soffice" in cmdline and "kpixl-lo-profile" in cmdline:
+        if "soffice" in cmdline and mine in cmdline:
             found.append(cmdline)
     return found
 

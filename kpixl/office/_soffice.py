@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -197,13 +198,43 @@ def run_killing_group(
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
-def _kill_group(proc: subprocess.Popen[str]) -> None:
+def _kill_group(proc: subprocess.Popen[str], wait: float = 10.0) -> None:
+    """Kill the process group and wait (up to ``wait`` s) until none of it is still running.
+
+    SIGKILL is asynchronous and a big process such as soffice.bin takes a moment to go: the
+    caller may remove its profile or report success only once it has gone.
+    """
     if os.name == "nt":
         with contextlib.suppress(OSError):
             proc.kill()
         return
-    with contextlib.suppress(ProcessLookupError, PermissionError):
+    try:
         os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        return
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline and _group_alive(proc.pid):
+        time.sleep(0.02)
+
+
+def _group_alive(pgid: int) -> bool:
+    """Whether a process of group ``pgid`` is still running (zombies wait for init to reap)."""
+    try:
+        os.killpg(pgid, 0)
+    except (ProcessLookupError, PermissionError):
+        return False
+    proc_dir = Path("/proc")
+    if not proc_dir.is_dir():
+        return False  # no way to tell zombies apart: the signal was sent, that has to do
+    for stat in proc_dir.glob("[0-9]*/stat"):
+        try:
+            # "pid (comm) state ppid pgrp ...": comm may hold spaces, so split after ")".
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        if len(fields) > 2 and int(fields[2]) == pgid and fields[0] != "Z":
+            return True
+    return False
 
 
 def output_tail(out: str | None, err: str | None, limit: int = 2000) -> str:
