@@ -105,13 +105,14 @@ def make_pack(
     ratings = rate_tracker(tracker)
     produced = produced or dt.date.today()
     model = build_pack(tracker, ratings, produced=f"{produced.day} {produced:%B %Y}")
+    named = source or Path(tracker.source or "tracker.xlsx")
     if out is None:
         if source is None:
-            raise OutputProblem("Check output: give a file name for the pack")
+            raise OutputProblem("Check output: give a file or folder for the pack")
         out = default_output(source, model.period)
     out = Path(out)
-    if out.suffix.lower() != ".xlsx":
-        out = out / default_output(source or Path("tracker.xlsx"), model.period).name
+    if out.suffix.lower() != ".xlsx":  # a folder: the pack is named after the tracker
+        out = out / default_output(named, model.period).name
     _check_output(out, source, force)
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".kpixl-", dir=out.parent) as tmp:

@@ -532,4 +532,44 @@ def _value(ws: Any, fmt: _Formats, r: int, c: int, value: float | None, unit: st
         ws.write_number(r, c, value, fmt.number(unit, decimals))
 
 
-__all__ = ["PALETTES", "number_format", "write_pack", "xl_col_to_name"]
+def write_table(rows: list[list[object]], out_path: str | Path, title: str, empty: str) -> Path:
+    """A plain report sheet (the checker's findings): header row, filters, print set-up.
+
+    Written atomically like the pack; text stays text (a value of "=…" is not a formula).
+    """
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".kpixl-", suffix=".xlsx", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False})
+        fmt = _Formats(wb, "standard")
+        ws = wb.add_worksheet("Data check")
+        head = fmt.get(bold=True, bg_color=HEADER_FILL, font_color="#FFFFFF", text_wrap=True)
+        ws.write_string(0, 0, title, fmt.get(bold=True, font_size=12, border=0))
+        widths = [18, 7, 12, 10, 70, 70]
+        for c, name in enumerate(rows[0]):
+            ws.write_string(2, c, str(name), head)
+            ws.set_column(c, c, widths[c] if c < len(widths) else 15)
+        wrap = fmt.get(text_wrap=True)
+        for r, row in enumerate(rows[1:], start=3):
+            for c, value in enumerate(row):
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    ws.write_number(r, c, value, fmt.get())
+                else:
+                    ws.write_string(r, c, "" if value is None else str(value), wrap)
+        if len(rows) == 1:
+            ws.write_string(3, 0, empty)
+        ws.freeze_panes(3, 0)
+        ws.autofilter(2, 0, max(2, len(rows) + 1), len(rows[0]) - 1)
+        _print_setup(ws, 2, len(rows[0]) - 1)
+        wb.close()
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return out
+
+
+__all__ = ["PALETTES", "number_format", "write_pack", "write_table", "xl_col_to_name"]
