@@ -29,7 +29,7 @@ needs_soffice = pytest.mark.skipif(
     find_soffice() is None, reason="LibreOffice (soffice) is not installed"
 )
 
-# The tracker's inputs, as officers type them (cases from shared/rules.md and the seeds).
+# The tracker's inputs, as officers type them (cases from kpixl's KPI rules and council reports).
 HEADER = ["Ref", "Actual", "Target", "Polarity", "Tolerance", "Previous",
           "P1", "P2", "P3", "P4", "Method", "W1", "W2", "W3", "W4",
           "Target text", "Period", "Periods", "Value text"]  # fmt: skip

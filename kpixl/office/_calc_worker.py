@@ -29,7 +29,7 @@ goes back as a matrix: an array formula (``{=KPI_RAG(B2:B9;C2:C9)}``) shows all 
 plain formula its top-left value (LibreOffice 7.4 has no dynamic-array spill).
 
 This file must import nothing outside the standard library at module level (``uno`` is
-imported in ``main``) so that kpixl's tests can import its helpers from any Python.
+imported where the office is driven) so that kpixl's tests import its helpers from any Python.
 
 >>> from_basic(((1, "90%"), (None, 2.5)))
 [[1.0, '90%'], [None, 2.5]]
