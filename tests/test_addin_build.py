@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import re
 import shutil
+import stat
 import subprocess
 import zipfile
 from pathlib import Path
@@ -277,3 +279,9 @@ def test_building_without_the_macros_folder_says_why(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match=r"customUI\.xml"):
         build_addin(tmp_path / "kpixl.xlam", macros=tmp_path / "missing")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_built_file_is_readable_like_any_other(addin: Path) -> None:
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(addin.stat().st_mode) == 0o666 & ~umask

@@ -244,6 +244,9 @@ def build_addin(
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp's 0600 would make it private
         os.replace(temporary, out)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
