@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import struct
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,11 +49,13 @@ next not nothing null object on optional or paramarray preserve print private pr
 public raiseevent redim rem resume return rset select set single static step stop string
 sub then to true type typeof until variant wend while with withevents xor"""
 _VBA_RESERVED = frozenset(_VBA_RESERVED_WORDS.split())
-# VBA source is cp1252: in an Attribute line, characters outside it get a plain stand-in
-# (Insert Function gets the exact text at run time, see register_lines).
+# An Attribute line cannot call ChrW, and its bytes are read in the PC's ANSI code page, so
+# descriptions there are kept to ASCII (Insert Function gets the exact text at run time,
+# see register_lines).
 _PLAIN = str.maketrans(
     {"→": "->", "←": "<-", "↑": "^", "↓": "v", "⇨": "->", "⇧": "^", "⇩": "v", "−": "-"}
-    | {"≥": ">=", "≤": "<="}
+    | {"≥": ">=", "≤": "<=", "…": "...", "£": "GBP ", "–": "-", "—": "-", "‘": "'", "’": "'"}
+    | {"“": "'", "”": "'", "\u00a0": " "}
 )
 
 
@@ -148,9 +151,9 @@ def udf_specs(module: ModuleType, prefix: str = "KPI_") -> list[UdfSpec]:
 
 
 def vba_text(text: str, limit: int = 255) -> str:
-    """`text` for a VBA Attribute string: cp1252 only, no double quotes, Excel's 255 cut."""
+    """`text` for a VBA Attribute string: ASCII only, no double quotes, Excel's 255 cut."""
     plain = text.translate(_PLAIN).replace('"', "'")
-    return plain.encode("cp1252", errors="replace").decode("cp1252")[:limit]
+    return plain.encode("ascii", errors="replace").decode("ascii")[:limit]
 
 
 def vba_string(text: str, limit: int = 255) -> str:
@@ -168,7 +171,10 @@ def vba_string(text: str, limit: int = 255) -> str:
         if literal:
             parts.append(f'"{literal}"')
             literal = ""
-        parts.append(f"ChrW({ord(char) if ord(char) < 0x8000 else ord(char) - 0x10000})")
+        # ChrW takes a UTF-16 code unit, as an Integer (-32768 to 32767) to be safe
+        units = char.encode("utf-16-le")
+        for (unit,) in struct.iter_unpack("<H", units):
+            parts.append(f"ChrW({unit if unit < 0x8000 else unit - 0x10000})")
     if literal or not parts:
         parts.append(f'"{literal}"')
     return " & ".join(parts)
