@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 DEBS   := libreoffice-calc-nogui python3-uno poppler-utils
 OUT    := out
 
-.PHONY: demo test bench lint office venv addin sample clean
+.PHONY: demo test bench lint office venv sample snapshots clean
 
 venv: $(STAMP)
 
@@ -53,3 +53,7 @@ sample: venv
 
 clean:
 	rm -rf $(OUT) build .pytest_cache .ruff_cache
+
+# Rewrite the pack-model snapshot after an intended change (then review the diff).
+snapshots: venv
+	KPIXL_UPDATE_SNAPSHOTS=1 $(BIN)/python -m pytest -q tests/test_pack.py -k snapshot

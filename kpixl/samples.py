@@ -184,9 +184,8 @@ def _typed(text: str) -> tuple[Any, str | None]:
     if t.endswith("%") and re.match(_PLAIN_NUMBER, t[:-1].strip()):
         body = t[:-1].strip()
         decimals = len(body.split(".")[1]) if "." in body else 0
-        return float(body.replace(",", "")) / 100, "0" + (
-            "." + "0" * decimals if decimals else ""
-        ) + "%"
+        fmt = "0" + ("." + "0" * decimals if decimals else "") + "%"
+        return float(body.replace(",", "") + "e-2"), fmt  # the float Excel stores
     if t.startswith("£") and re.match(_PLAIN_NUMBER, t[1:]):
         decimals = len(t.split(".")[1]) if "." in t else 0
         return float(t[1:].replace(",", "")), "£#,##0" + ("." + "0" * decimals if decimals else "")
@@ -399,3 +398,52 @@ def _conf_sheet(wb: Any, conf: dict[str, Any]) -> None:
             ws.write_string(r, 0, committee)
             ws.write_string(r, 1, str(date))
             r += 1
+
+
+def tracker_from_source(source: Path = SOURCE) -> Any:
+    """The bundled tracker straight from its CSV and TOML, as a core Tracker (no workbook):
+    the reference the tests compare the workbook reader with."""
+    from .core.model import Indicator, Tracker
+    from .core.periods import parse_period
+    from .core.settings import Settings
+
+    rows, conf = load_source(source)
+    header = list(rows[0].keys())
+    period_names = [h for h in header if parse_period(h) is not None]
+    settings = Settings().updated(
+        **{k: v for k, v in conf.items() if k != "committees"}, committees=conf["committees"]
+    )
+    last_ytd = next(h for h in header if h.lower().startswith("year to date"))
+    indicators = []
+    for i, row in enumerate(rows, start=2):
+
+        def cell(name: str, row: dict[str, str] = row) -> Any:
+            return _typed(row[name])[0]
+
+        indicators.append(
+            Indicator(
+                row=i,
+                ref=row["Ref No."],
+                name=row["Indicator"],
+                committee=row["Committee"],
+                directorate=row["Directorate"],
+                service=row["Service"],
+                polarity=cell("Polarity"),
+                target=cell("Target"),
+                tolerance=cell("Tolerance"),
+                method=cell("YTD Method"),
+                unit=cell("Unit"),
+                frequency=cell("Frequency"),
+                benchmark=cell("Benchmark"),
+                last_year_ytd=cell(last_ytd),
+                values=tuple(cell(p) for p in period_names),
+                comments=row["Comments"],
+                owner=row["Owner"],
+            )
+        )
+    return Tracker(
+        periods=tuple(parse_period(p) for p in period_names),  # type: ignore[misc]
+        indicators=indicators,
+        settings=settings,
+        source="indicators.csv",
+    )

@@ -272,10 +272,19 @@ def _row(r: Rating, columns: tuple[Column, ...], recent: list[int], default_tol:
     return Row("indicator", cells=tuple(by[c.key] for c in columns), trend=trend, rating=r)
 
 
+_SHEET_WORDS = (
+    ("Overview & Scrutiny", "O&S"), ("Overview and Scrutiny", "O&S"), ("Committee", "Cttee"),
+    ("Environment", "Env"), ("Communities", "Comms"), ("Directorate", "Dir"), (" and ", " & "),
+)
+
+
 def _sheet_name(name: str, used: set[str]) -> str:
     # Excel: at most 31 characters, none of []:*?/\ ; names must differ
     clean = "".join("-" if ch in "[]:*?/\\" else ch for ch in name).strip("'") or "Indicators"
-    base = clean[:31]
+    for long, short in _SHEET_WORDS:  # shorten the usual words before cutting any
+        if len(clean) > 31:
+            clean = clean.replace(long, short)
+    base = clean if len(clean) <= 31 else clean[:31].rsplit(" ", 1)[0].rstrip(" &-,")
     candidate, n = base, 2
     while candidate.lower() in used or candidate.lower() in ("summary", "exceptions", "trend data"):
         suffix = f" ({n})"

@@ -185,7 +185,9 @@ def _from_match(m: re.Match[str], text: str) -> Value:
     if m["neg"] and text.endswith(")"):
         num = -num  # accountants' (1,234.00) is negative
     if m["pct"]:
-        return Value(num / 100, percent=True)
+        # "11.8%" is the float nearest 0.118, as Excel stores it (11.8 / 100 is not)
+        return Value(math.copysign(float(m["num"].replace(",", "").lstrip("+-") + "e-2"), num),
+                     percent=True)
     return Value(num)
 
 
