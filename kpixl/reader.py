@@ -310,9 +310,13 @@ def read_sheets(path: str | Path) -> dict[str, list[tuple[object, ...]]]:
     except KpixlError:
         raise
     except Exception as e:  # any failure inside the zip's XML is a damaged workbook
+        root: BaseException = e
+        while root.__cause__ is not None or root.__context__ is not None:
+            root = root.__cause__ or root.__context__  # type: ignore[assignment]
+        detail = " ".join(str(root).split())[:200]
         raise CorruptWorkbook(
-            f'"{p.name}" could not be read: {type(e).__name__}: {e}. Open it in Excel and save '
-            "a fresh copy as .xlsx."
+            f'"{p.name}" is damaged or unsafe and could not be read ({type(root).__name__}: '
+            f"{detail}). Open it in Excel and save a fresh copy as .xlsx."
         ) from None
     return sheets
 
@@ -345,6 +349,7 @@ def load_config(path: str | Path) -> Conf:
                 raise BadConfig(f"{p.name}: settings must be a table: [settings]")
             for k, v in value.items():
                 conf.settings[setting_name(k)] = _toml_value(v)
+                conf.written[setting_name(k)] = f"[settings] {k}"
         elif key == "committees":
             if not isinstance(value, dict):
                 raise BadConfig(f'{p.name}: write [committees] then "Name" = "meeting date"')
@@ -359,6 +364,7 @@ def load_config(path: str | Path) -> Conf:
             )
         else:
             conf.settings[setting_name(key)] = _toml_value(value)
+            conf.written[setting_name(key)] = key
     return conf
 
 

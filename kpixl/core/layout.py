@@ -253,6 +253,7 @@ class Heading:
     period: Period | None = None
     role: str = "value"  # for periods: value, target, status, comment, direction
     fy: str = ""  # for ytd: its financial year ('' when the header names none)
+    mapped: bool = False  # from the officer's `columns` mapping: the period's label wins
 
 
 def field_name(word: object) -> str:
@@ -303,11 +304,12 @@ class _Headings:
         for header, target in (columns or {}).items():
             period = parse_period(str(target), fy_start) if isinstance(target, str) else None
             if period is not None:
-                heading = Heading("period", period=period)
+                heading = Heading("period", period=period, mapped=True)
             else:
                 f = field_name(target)
                 heading = Heading("ignore") if f == IGNORE else Heading("field", field=f)
             self.mapped[heading_key(str(header))] = heading
+        self.name_mapped = any(h.field == "name" for h in self.mapped.values())
 
     def classify(self, cell: Cell) -> Heading | None:
         if isinstance(cell, (dt.datetime, dt.date)):
@@ -322,12 +324,15 @@ class _Headings:
 
     def header(self, row: Sequence[Cell]) -> dict[int, Heading] | None:
         """The headings of a header row, or None when ``row`` is not one."""
-        strings = 0
-        for c in row:
-            if isinstance(c, (str, dt.datetime, dt.date)):
-                strings += 1
-        if strings < 3:
-            return None
+        if not self.name_mapped:
+            # fast path for data rows: every name heading holds one of these words
+            for c in row:
+                if isinstance(c, str) and len(c) <= 120:
+                    low = c.lower()
+                    if "indicator" in low or "descr" in low or "measure" in low or "kpi" in low:
+                        break
+            else:
+                return None
         found: dict[int, Heading] = {}
         name = False
         for col, cell in enumerate(row):
@@ -365,6 +370,7 @@ class Conf:
     settings: dict[str, object] = field(default_factory=dict)
     committees: dict[str, str] = field(default_factory=dict)
     columns: dict[str, str] = field(default_factory=dict)
+    written: dict[str, str] = field(default_factory=dict)  # setting name -> key as written
 
 
 def _conf_value(name: str, value: object) -> object:
@@ -441,6 +447,7 @@ def read_conf_sheet(rows: Rows) -> Conf:
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
             conf.settings[name] = _conf_value(name, value)
+            conf.written[name] = key.strip()
     return conf
 
 
@@ -451,10 +458,12 @@ def apply_conf(settings: Settings, conf: Conf, where: str) -> Settings:
         changes["committees"] = {**settings.committees, **conf.committees}
     if not changes:
         return settings
-    try:
-        return settings.updated(**changes)
-    except KpixlError as e:
-        raise BadConfig(f"{where}: {e}") from None
+    for name, value in changes.items():
+        try:
+            settings = settings.updated(**{name: value})
+        except KpixlError as e:
+            raise BadConfig(f'{where}, "{conf.written.get(name, name)}": {e}') from None
+    return settings
 
 
 # --- finding tables -------------------------------------------------------------------------
@@ -809,7 +818,7 @@ def _slots(table: _Table, fy: str | None, kind: str) -> _Slots:
         if year == fy and h.role == "value":
             s.current[c] = number
             if p.kind == kind:
-                s.labels.setdefault(number, table.labels.get(c, p.label))
+                s.labels.setdefault(number, p.label if h.mapped else table.labels.get(c, p.label))
         elif year == fy:
             s.targets[c] = p.number
         elif h.role == "value":
@@ -967,7 +976,10 @@ def _indicators(
 
 
 def _no_table(source: str, searched: list[str]) -> NoTableFound:
-    names = ", ".join(_ALIASES["name"][:6])
+    names = (
+        "KPI Description, Description of Performance Indicator, Indicator, Measure, "
+        "Key Performance Indicator"
+    )
     where = f" in {source}" if source else ""
     sheets = ", ".join(f'"{s}"' for s in searched) if searched else "none (no data sheets)"
     return NoTableFound(
