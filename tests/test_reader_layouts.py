@@ -545,3 +545,83 @@ def test_no_table_says_what_was_looked_for_and_where():
     assert "tracker.xlsx" in msg
     for heading in ("KPI Description", "Ref No.", "Target", "Q1 2024/25", "[columns]"):
         assert heading in msg
+
+
+def test_a_year_row_above_month_headers_gives_their_year():
+    t = tracker_from_sheets(
+        {
+            "S": [
+                [None, None, None, "2024/25"],
+                ["Ref", "Indicator", "Target", "Apr", "May", "Jun"],
+                ["A", "X", 5, 1, 2, 3],
+            ]
+        }
+    )
+    assert [(p.label, p.year) for p in t.periods] == [
+        ("Apr", "2024/25"),
+        ("May", "2024/25"),
+        ("Jun", "2024/25"),
+    ]
+    assert t.settings.financial_year == "2024/25"
+
+
+def test_name_in_the_first_column_sections_and_second_lines():
+    t = tracker_from_sheets(
+        {
+            "S": [
+                ["Performance Indicator", "Target", "Q1 2024/25", "Q2 2024/25", "Comments"],
+                ["Housing"],
+                ["Rent collected", "92%", "90%", "91%", "ok"],
+                ["including arrears"],
+                [None, None, None, None, "more comments"],
+                [],
+                ["Waste"],
+                ["Bins emptied", 100, 99, 98, None],
+            ]
+        }
+    )
+    rent, bins = t.indicators
+    assert (rent.name, rent.service, rent.comments) == (
+        "Rent collected including arrears",
+        "Housing",
+        "ok\nmore comments",
+    )
+    assert (bins.name, bins.service, bins.values, bins.row) == (
+        "Bins emptied",
+        "Waste",
+        (99, 98),
+        8,
+    )
+
+
+def test_sub_measure_rows_without_a_ref_stay_rows_of_their_own():
+    # NNC's STP29: a parent line and P1..P4 lines; the merged ref cell is not guessed onto them
+    t = tracker_from_sheets(
+        {
+            "S": [
+                [
+                    "Ref No.",
+                    "Description of Performance Indicator",
+                    "June 2023/24",
+                    "July 2023/24",
+                    "Polarity",
+                    "Target",
+                ],
+                [None, "Number of Defects Outstanding", 4069, 3533, None, None],
+                [
+                    "STP29",
+                    "P1 (24 hours)",
+                    0,
+                    0,
+                    "Lower is better",
+                    "No target - tracking indicator only",
+                ],
+                [None, "P2 (7 days)", 0, 13, None, None],
+            ]
+        }
+    )
+    assert [(i.ref, i.name, i.values) for i in t.indicators] == [
+        ("", "Number of Defects Outstanding", (4069, 3533)),
+        ("STP29", "P1 (24 hours)", (0, 0)),
+        ("", "P2 (7 days)", (0, 13)),
+    ]

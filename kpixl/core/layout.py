@@ -663,7 +663,7 @@ def _scan_sheet(name: str, rows: Rows, kinds: _Headings) -> list[_Table]:
             table = _Table(
                 sheet=name,
                 header_row=r + 1,
-                headings=dict(headers[r]),
+                headings=_year_above(rows, r, headers[r]),
                 labels={c: _display(v) for c, v in enumerate(row) if not _blank(v)},
                 directorate=directorate,
             )
@@ -678,6 +678,24 @@ def _scan_sheet(name: str, rows: Rows, kinds: _Headings) -> list[_Table]:
         service = _data_row(table, r, row, service)
         r += 1
     return tables
+
+
+def _year_above(rows: Rows, r: int, headings: dict[int, Heading]) -> dict[int, Heading]:
+    """Periods headed "Apr", "May"… under a row that names the year ("2024/25") take it."""
+    out = dict(headings)
+    if r == 0 or not any(
+        h.kind == "period" and h.period and not h.period.year for h in out.values()
+    ):
+        return out
+    years = {_norm_fy(c) for c in rows[r - 1] if isinstance(c, str) and len(c) <= 40}
+    years.discard(None)
+    if len(years) != 1:
+        return out  # no year, or several: leave the periods to the tracker's year
+    fy = years.pop()
+    for c, h in out.items():
+        if h.kind == "period" and h.period and not h.period.year:
+            out[c] = replace(h, period=replace(h.period, year=fy))
+    return out
 
 
 def _data_row(table: _Table, r: int, row: Sequence[Cell], service: str) -> str:
