@@ -89,16 +89,28 @@ def test_tolerance_errors_name_the_value_and_the_forms(written, says):
 
 # --- rules.md section 2: polarity spellings -----------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("written", "polarity"),
     [
-        ("Higher is better", Polarity.HIGHER), ("higher", Polarity.HIGHER),
-        ("High", Polarity.HIGHER), ("H", Polarity.HIGHER), ("Up", Polarity.HIGHER),
-        ("+", Polarity.HIGHER), ("  HIGHER   is better ", Polarity.HIGHER),
-        ("Lower is better", Polarity.LOWER), ("Low", Polarity.LOWER), ("l", Polarity.LOWER),
-        ("Down", Polarity.LOWER), ("-", Polarity.LOWER), ("−", Polarity.LOWER),
-        ("No polarity", Polarity.NONE), ("N/A", Polarity.NONE), ("N/A - Tracking", Polarity.NONE),
-        ("Neutral", Polarity.NONE), ("neither", Polarity.NONE),
+        ("Higher is better", Polarity.HIGHER),
+        ("higher", Polarity.HIGHER),
+        ("High", Polarity.HIGHER),
+        ("H", Polarity.HIGHER),
+        ("Up", Polarity.HIGHER),
+        ("+", Polarity.HIGHER),
+        ("  HIGHER   is better ", Polarity.HIGHER),
+        ("Lower is better", Polarity.LOWER),
+        ("Low", Polarity.LOWER),
+        ("l", Polarity.LOWER),
+        ("Down", Polarity.LOWER),
+        ("-", Polarity.LOWER),
+        ("−", Polarity.LOWER),
+        ("No polarity", Polarity.NONE),
+        ("N/A", Polarity.NONE),
+        ("N/A - Tracking", Polarity.NONE),
+        ("Neutral", Polarity.NONE),
+        ("neither", Polarity.NONE),
     ],
 )
 def test_polarity_spellings(written, polarity):
@@ -115,14 +127,27 @@ def test_polarity_error_lists_accepted_values():
 
 # --- rules.md section 8: values as officers type them ---------------------------------------
 
+
 @pytest.mark.parametrize(
     ("written", "value"),
     [
-        ("90.2%", 0.902), ("15 Days", 15.0), ("107 Kg", 107.0), ("19,378", 19378.0),
-        ("£21,449,387.58", 21449387.58), ("92 out of 99", 92 / 99),
-        ("95.41% (16579 out of 17377)", 0.9541), ("87.5%%", 0.875), ("−5", -5.0),
-        ("60.9 days", 60.9), ("1,188", 1188.0), (0.9, 0.9), (12, 12.0), ("100%(73 out of 73)", 1.0),
-        ("29% (8,922)", 0.29), ("14.09 Days", 14.09), (" 3.2% ", 0.032),
+        ("90.2%", 0.902),
+        ("15 Days", 15.0),
+        ("107 Kg", 107.0),
+        ("19,378", 19378.0),
+        ("£21,449,387.58", 21449387.58),
+        ("92 out of 99", 92 / 99),
+        ("95.41% (16579 out of 17377)", 0.9541),
+        ("87.5%%", 0.875),
+        ("−5", -5.0),
+        ("60.9 days", 60.9),
+        ("1,188", 1188.0),
+        (0.9, 0.9),
+        (12, 12.0),
+        ("100%(73 out of 73)", 1.0),
+        ("29% (8,922)", 0.29),
+        ("14.09 Days", 14.09),
+        (" 3.2% ", 0.032),
     ],
 )
 def test_values(written, value):
@@ -138,9 +163,25 @@ def test_out_of_keeps_numerator_and_denominator():
 
 @pytest.mark.parametrize(
     "written",
-    [None, "", "TBC", "TBD", "n/a", "N/A", "-", "New KPI for 2023-24", "n/a reported Quarterly",
-     "N/A Reporting one month in arrears", "#N/A", "#DIV/0!", "New as corporate KPI for 2023-24",
-     "n/a Termly reported", "(Reported quarterly)", float("nan"), "N/A (0 out of 0)"],
+    [
+        None,
+        "",
+        "TBC",
+        "TBD",
+        "n/a",
+        "N/A",
+        "-",
+        "New KPI for 2023-24",
+        "n/a reported Quarterly",
+        "N/A Reporting one month in arrears",
+        "#N/A",
+        "#DIV/0!",
+        "New as corporate KPI for 2023-24",
+        "n/a Termly reported",
+        "(Reported quarterly)",
+        float("nan"),
+        "N/A (0 out of 0)",
+    ],
 )
 def test_missing_markers_keep_the_reason(written):
     v = kpixl.read_value(written)
@@ -221,7 +262,12 @@ def test_rag(actual, target, polarity, tolerance, status):
 
 def test_status_words():
     assert [str(s) for s in Status] == [
-        "Green", "Amber", "Red", "No data", "Under review", "Tracking"
+        "Green",
+        "Amber",
+        "Red",
+        "No data",
+        "Under review",
+        "Tracking",
     ]
 
 
@@ -274,7 +320,17 @@ def test_direction(current, previous, polarity, target, arrow):
 
 def test_direction_codes_are_those_of_the_key():
     assert [str(d) for d in Direction] == [
-        "↑G", "↓G", "↑A", "↓A", "↑R", "↓R", "→", "⇧", "⇨", "⇩", "n/a"
+        "↑G",
+        "↓G",
+        "↑A",
+        "↓A",
+        "↑R",
+        "↓R",
+        "→",
+        "⇧",
+        "⇨",
+        "⇩",
+        "n/a",
     ]
 
 
@@ -287,6 +343,7 @@ def test_acceptable_range_is_an_argument_and_a_setting():
 
 
 # --- rules.md section 6: year to date ---------------------------------------------------------
+
 
 def test_ytd_stp15_ratio_15_of_17():
     assert kpixl.ytd(["12 out of 13", "3 out of 4"], "ratio") == 15 / 17
@@ -381,11 +438,15 @@ def test_multi_year_target_uses_the_financial_year():
 @pytest.mark.parametrize(
     ("target", "kind"),
     [
-        ("98% (Annual target)", kpixl.TargetKind.VALUE), ("12.50% (annually)", kpixl.TargetKind.VALUE),
-        ("Tracking", kpixl.TargetKind.TRACKING), ("Data only", kpixl.TargetKind.TRACKING),
+        ("98% (Annual target)", kpixl.TargetKind.VALUE),
+        ("12.50% (annually)", kpixl.TargetKind.VALUE),
+        ("Tracking", kpixl.TargetKind.TRACKING),
+        ("Data only", kpixl.TargetKind.TRACKING),
         ("N/A - monitoring levels of demand", kpixl.TargetKind.TRACKING),
-        ("Will be approved by Full Council ahead of the next Financial Year",
-         kpixl.TargetKind.REVIEW),
+        (
+            "Will be approved by Full Council ahead of the next Financial Year",
+            kpixl.TargetKind.REVIEW,
+        ),
     ],
 )
 def test_target_kinds(target, kind):
@@ -402,6 +463,7 @@ def test_unreadable_targets():
 
 
 # --- rules.md section 9: summaries -------------------------------------------------------------
+
 
 def test_summary_as_dacorum_writes_it():
     statuses = ["Green"] * 16 + ["Amber"] * 8 + ["Red"] * 6 + ["No data"] * 4

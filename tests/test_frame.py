@@ -26,8 +26,11 @@ def test_seed_directions_as_the_core_gives_them():
 
 def test_unreadable_rows_are_data_not_failures():
     df = pd.DataFrame(
-        {"actual": [0.88, 0.95, "lots"], "target": ["90%", "90%", "90%"],
-         "tolerance": ["85-", "5%", "5%"]},
+        {
+            "actual": [0.88, 0.95, "lots"],
+            "target": ["90%", "90%", "90%"],
+            "tolerance": ["85-", "5%", "5%"],
+        },
         index=["KI 20", "BBF02", "X1"],
     )
     got = kpixl.rate_frame(df)
@@ -46,10 +49,23 @@ numbers = st.floats(-1e6, 1e6, allow_nan=False)
     st.lists(
         st.tuples(
             st.one_of(numbers, st.none(), st.sampled_from(["TBC", "90.2%", "12 out of 13"])),
-            st.one_of(numbers, st.sampled_from(["92%", "TBC", "No target - tracking", "15 per quarter"])),
+            st.one_of(
+                numbers, st.sampled_from(["92%", "TBC", "No target - tracking", "15 per quarter"])
+            ),
             st.sampled_from(["Higher is better", "Lower is better", "N/A", None]),
-            st.sampled_from([None, "5%", "5 pts", "85% - 90%", "9 to 12", "No tolerance", 0.1, "+/- 3",
-                             "99.5% and above is green, 99% and above is amber"]),
+            st.sampled_from(
+                [
+                    None,
+                    "5%",
+                    "5 pts",
+                    "85% - 90%",
+                    "9 to 12",
+                    "No tolerance",
+                    0.1,
+                    "+/- 3",
+                    "99.5% and above is green, 99% and above is amber",
+                ]
+            ),
             st.one_of(numbers, st.none()),
         ),
         min_size=1,
@@ -67,8 +83,13 @@ def test_frame_equals_the_core_row_by_row(rows):
 def test_numeric_columns_take_the_fast_route():
     rng = np.random.default_rng(7)
     n = 2000
-    df = pd.DataFrame({"actual": rng.uniform(0, 1, n), "target": rng.uniform(0, 1, n),
-                       "previous": rng.uniform(0, 1, n)})
+    df = pd.DataFrame(
+        {
+            "actual": rng.uniform(0, 1, n),
+            "target": rng.uniform(0, 1, n),
+            "previous": rng.uniform(0, 1, n),
+        }
+    )
     got = kpixl.rate_frame(df, polarity="Lower is better")
     want = [kpixl.rag(a, t, "lower").value for a, t in zip(df.actual, df.target, strict=True)]
     assert got["status"].tolist() == want

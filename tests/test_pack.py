@@ -51,7 +51,11 @@ def test_reader_gives_the_source_rows(built):
     for got, want in zip(tracker.indicators, source.indicators, strict=True):
         assert got.values == want.values, got.ref
         assert (got.target, got.tolerance, got.polarity, got.method) == (
-            want.target, want.tolerance, want.polarity, want.method), got.ref
+            want.target,
+            want.tolerance,
+            want.polarity,
+            want.method,
+        ), got.ref
 
 
 def test_statuses_arrows_and_ytds_are_the_cores(built):
@@ -161,10 +165,13 @@ def test_snapshot_of_the_table_model():
                 result_lines.append(f"-- {row.label}")
             else:
                 cells = dict(zip((c.key for c in table.columns), row.cells, strict=True))
-                shown = [cells[k].value for k in
-                         ("ref", "p11", "ytd", "direction", "target", "tolerance", "status")]
-                result_lines.append(" | ".join(
-                    f"{v:.6g}" if isinstance(v, float) else str(v) for v in shown))
+                shown = [
+                    cells[k].value
+                    for k in ("ref", "p11", "ytd", "direction", "target", "tolerance", "status")
+                ]
+                result_lines.append(
+                    " | ".join(f"{v:.6g}" if isinstance(v, float) else str(v) for v in shown)
+                )
     text = "\n".join(result_lines) + "\n"
     if os.environ.get("KPIXL_UPDATE_SNAPSHOTS"):
         SNAPSHOT.parent.mkdir(exist_ok=True)
@@ -245,8 +252,12 @@ def test_pdf_of_the_pack(tmp_path):
     sheets = len(result.pack.tables) + 2
     assert sheets <= pages <= 3 * sheets  # every sheet fits one page wide
     assert "841.89 x 595.3" in info.stdout  # A4 landscape
-    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", str(result.pdf), "-"],
-                           capture_output=True, text=True, check=True).stdout
+    first = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(result.pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "Northwold Council" in first and "Summary of performance" in first
     assert "Reporting period: Mar-25" in first
     assert "All committees" in first

@@ -35,12 +35,13 @@ def test_swapping_polarity_mirrors(a, t, tol):
 @given(a=finite, t=finite, r1=small, r2=small, pol=st.sampled_from(["higher", "lower"]))
 def test_a_wider_tolerance_never_worsens(a, t, r1, r2, pol):
     narrow, wide = sorted((r1, r2))
-    assert ORDER[kpixl.rag(a, t, pol, wide or "No tolerance")] >= ORDER[
-        kpixl.rag(a, t, pol, narrow or "No tolerance")
-    ]
+    assert (
+        ORDER[kpixl.rag(a, t, pol, wide or "No tolerance")]
+        >= ORDER[kpixl.rag(a, t, pol, narrow or "No tolerance")]
+    )
 
 
-@given(st.lists(st.one_of(st.none(), st.integers(-10**6, 10**6).map(float)), max_size=12))
+@given(st.lists(st.one_of(st.none(), st.integers(-(10**6), 10**6).map(float)), max_size=12))
 def test_ytd_sum_over_all_periods_is_the_total(values):
     present = [v for v in values if v is not None]
     got = kpixl.ytd(values, "sum")

@@ -13,7 +13,10 @@ from kpixl import udfs
 def test_cell_and_column_forms():
     assert udfs.KPI_RAG([[0.902]], [["92%"]], [["Higher is better"]], [["85% - 90%"]]) == "Amber"
     assert udfs.KPI_RAG([[0.95], [0.8], [None], ["TBC"]], 0.9) == [
-        ["Green"], ["Red"], ["No data"], ["No data"]
+        ["Green"],
+        ["Red"],
+        ["No data"],
+        ["No data"],
     ]
 
 
@@ -23,7 +26,9 @@ def test_unreadable_input_is_a_message_in_the_cell():
     )
     column = udfs.KPI_RAG([[0.88], [0.95]], [["90%"], ["90%"]], "higher", [["85-"], ["5%"]])
     assert column[0][0].startswith("Check tolerance") and column[1] == ["Green"]
-    assert udfs.KPI_RAG(0.88, "90%", "sideways").startswith('Check polarity: cannot read "sideways"')
+    assert udfs.KPI_RAG(0.88, "90%", "sideways").startswith(
+        'Check polarity: cannot read "sideways"'
+    )
 
 
 def test_blanks_and_excel_errors_are_data():
@@ -51,8 +56,14 @@ def test_target_value_and_summary():
     assert udfs.KPI_TARGET("TBC", 3) == "Under review"
     assert udfs.KPI_TARGET("No target - tracking indicator only", 3) == "Tracking"
     # nested, the words keep their meaning
-    assert udfs.KPI_RAG(5, udfs.KPI_TARGET("N/A - monitoring levels of demand", 3, 12, "period"),
-                        "Lower is better") == "Tracking"
+    assert (
+        udfs.KPI_RAG(
+            5,
+            udfs.KPI_TARGET("N/A - monitoring levels of demand", 3, 12, "period"),
+            "Lower is better",
+        )
+        == "Tracking"
+    )
     assert udfs.KPI_RAG(0.95, udfs.KPI_TARGET("Q1: 90% Q2: 92%", 2, 4, "period")) == "Green"
     assert udfs.KPI_VALUE([["90.2%"], ["TBC"]]) == [[0.902], [udfs.NA]]
     table = udfs.KPI_SUMMARY([["Green"], ["Red"], ["Green"], [None]])

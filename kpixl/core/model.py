@@ -206,8 +206,10 @@ def rate_indicator(ind: Indicator, tracker: Tracker, k: int | None) -> Rating:
     counts = None
     pol = None
     method = "sum"
+    t = None
+    # Each figure is worked out on its own, so that one unreadable cell (a tolerance, say)
+    # blanks only what depends on it, exactly as the tracker's own KPI_* cells would.
     try:
-        method = infer_method(ind, values)
         t = parse_target(ind.target)
         pol = parse_polarity(
             ind.polarity, default=Polarity.NONE if t.kind is TargetKind.TRACKING else None
@@ -215,13 +217,25 @@ def rate_indicator(ind: Indicator, tracker: Tracker, k: int | None) -> Rating:
         if k is not None:
             number, periods, year = period_position(ind, tracker.periods[k])
             target_now = target_to_date(t, number, periods, "period", year=year or s.financial_year)
-        point = (
-            target_now
-            if target_now is not None
-            else (t if t.kind in (TargetKind.TRACKING, TargetKind.REVIEW) else None)
-        )
-        status = rag(current, point, pol, ind.tolerance)
-        direction_ = direction(current, prev, pol, target_now, s.acceptable_range)
+    except KpixlError as e:
+        problem = problem or str(e)
+    if pol is not None:
+        try:
+            direction_ = direction(current, prev, pol, target_now, s.acceptable_range)
+        except KpixlError as e:
+            problem = problem or str(e)
+        if t is not None and not problem:
+            point = (
+                target_now
+                if target_now is not None
+                else (t if t.kind in (TargetKind.TRACKING, TargetKind.REVIEW) else None)
+            )
+            try:
+                status = rag(current, point, pol, ind.tolerance)
+            except KpixlError as e:
+                problem = str(e)
+    try:
+        method = infer_method(ind, values)
         upto = values[: (k + 1) if k is not None else len(values)]
         ytd_value = ytd(upto, method)
         if method == "ratio":
@@ -233,8 +247,7 @@ def rate_indicator(ind: Indicator, tracker: Tracker, k: int | None) -> Rating:
             if pairs:
                 counts = (sum(n for n, _ in pairs), sum(d for _, d in pairs))
     except KpixlError as e:
-        problem = str(e)
-        status = None
+        problem = problem or str(e)
     if not problem and status is not None and status.rated:
         problem = scale_problem(values, target_now, unit)
     if problem and status is not None and status.rated:

@@ -10,11 +10,15 @@ PosixPath('pack.pdf')
 
 from __future__ import annotations
 
+from ..core.errors import KpixlError
+
 __all__ = ["OfficeError"]
 
 
-class OfficeError(Exception):
+class OfficeError(KpixlError):
     """LibreOffice is missing, timed out, or produced nothing usable.
 
     The message names the command or file concerned and what LibreOffice printed, if anything.
     """
+
+    exit_code = 10
