@@ -139,7 +139,12 @@ def dispatch(button_id: str, book: Any = None) -> str:
     if book is None:
         import xlwings as xw
 
-        book = xw.Book.caller()
+        try:
+            book = xw.Book.caller()
+        except Exception:  # pressed with no workbook open
+            message = "Open a workbook first: kpixl works on the tracker in front of you."
+            xw.apps.active.alert(message, title="kpixl") if xw.apps.count else None
+            return message
     handler = HANDLERS.get(button_id)
     if handler is None:
         message = f'kpixl has no action for the button "{button_id}"; update the add-in.'
