@@ -143,7 +143,8 @@ def dispatch(button_id: str, book: Any = None) -> str:
             book = xw.Book.caller()
         except Exception:  # pressed with no workbook open
             message = "Open a workbook first: kpixl works on the tracker in front of you."
-            xw.apps.active.alert(message, title="kpixl") if xw.apps.count else None
+            if xw.apps.count:
+                xw.apps.active.alert(message, title="kpixl")
             return message
     handler = HANDLERS.get(button_id)
     if handler is None:

@@ -266,10 +266,11 @@ def findings_table(findings: list[Finding]) -> list[list[object]]:
 
 def findings_text(findings: list[Finding], tracker: Tracker) -> str:
     """The checker's report for a terminal."""
-    if not findings:
-        return f"{tracker.source}: no problems found in {len(tracker.indicators)} indicators."
-    lines = [f"{tracker.source}: {len(findings)} problems in {len(tracker.indicators)} indicators"]
+    n = len(tracker.indicators)
+    lines = [f"{tracker.source}: {len(findings) or 'no'} problems in {n} indicators"]
     for f in findings:
         where = f"{f.sheet} row {f.row}" if f.sheet else f"row {f.row}"
         lines.append(f"{where:>22}  {f.ref:<10} {f.severity:<7} {f.message}")
+    if tracker.unmapped:  # reported by name, never guessed
+        lines.append("Columns kpixl did not use: " + ", ".join(tracker.unmapped))
     return "\n".join(lines)
