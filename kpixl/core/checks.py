@@ -141,7 +141,9 @@ def check_indicator(
         gaps = [
             tracker.periods[i].label
             for i in range(min(k + 1, len(values)))
-            if values[i].value is None and values[i].missing not in (None, "blank")
+            if values[i].value is None
+            and values[i].missing not in (None, "blank")
+            and str(ind.values[i]) not in bad  # an unreadable value is reported on its own
         ]
         # a quarterly row in a monthly tracker only owes a figure at quarter ends
         owed = [
