@@ -117,11 +117,20 @@ def write_pack(
     tmp = Path(tmp_name)
     try:
         _write(pack, tmp, progress or (lambda _: None))
+        _readable(tmp)
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return out
+
+
+def _readable(path: Path) -> None:
+    """Give the finished file the usual permissions: a temporary file is private (0600),
+    but a pack is for circulation."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
 
 
 def _write(pack: Pack, path: Path, progress: Callable[[str], None]) -> None:
@@ -570,6 +579,7 @@ def write_table(rows: list[list[object]], out_path: str | Path, title: str, empt
         ws.autofilter(2, 0, max(2, len(rows) + 1), len(rows[0]) - 1)
         _print_setup(ws, 2, len(rows[0]) - 1)
         wb.close()
+        _readable(tmp)
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
