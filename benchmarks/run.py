@@ -154,7 +154,7 @@ def big_pack() -> None:
     ratio = ours["seconds"] / bare["seconds"]
     ok = ours["seconds"] <= 20 and ours["peak_mb"] <= 1024 and ratio <= 3
     line(
-        "5,000 indicators x 12 periods to pack (no PDF)",
+        "5,050 indicators x 12 periods to pack (no PDF)",
         ours["seconds"],
         "<= 20 s, <= 1 GB, <= 3x",
         ok,
@@ -177,10 +177,10 @@ def child(job: str, *args: str) -> None:
     import resource
 
     t = time.perf_counter()
-    if job == "make":
-        from benchmarks.trackers import write_big_tracker
+    if job == "make":  # the bundled tracker's 101 indicators, 50 times: 5,050 x 12 months
+        from kpixl.samples import build_tracker
 
-        write_big_tracker(Path(args[0]), 5000)
+        build_tracker(Path(args[0]), repeat=50)
     elif job == "pack":
         from kpixl.committee import make_pack
 

@@ -80,6 +80,16 @@ class _Formats:
     def number(self, unit: str, decimals: int, **extra: Any) -> Any:
         return self.get(num_format=number_format(unit, decimals), align="right", **extra)
 
+    def header(self) -> Any:
+        return self.get(
+            bold=True,
+            bg_color=HEADER_FILL,
+            font_color="#FFFFFF",
+            text_wrap=True,
+            align="center",
+            valign="vcenter",
+        )
+
     def status(self, status: Status | str) -> Any:
         fill, font = self.palette[status]
         return self.get(bg_color=fill, font_color=font, bold=True, align="center")
@@ -159,6 +169,16 @@ def _write(pack: Pack, path: Path, progress: Callable[[str], None]) -> None:
     _exceptions_sheet(fmt, pack, exceptions_ws)
     trend_ws.hide()
     wb.close()
+
+
+def _head(ws: Any, fmt: _Formats, columns: list[tuple[str, float]]) -> int:
+    """The column headers under the title block, with their widths; returns their row."""
+    row = FIRST_TABLE_ROW - 1
+    for c, (name, width) in enumerate(columns):
+        ws.write_string(row, c, name, fmt.header())
+        ws.set_column(c, c, width)
+    ws.set_row(row, 30)
+    return row
 
 
 def _count_rows(table: Table) -> int:
@@ -267,19 +287,7 @@ def _table_sheet(
     cols = table.columns
     last = len(cols) - 1
     _title_block(ws, fmt, pack, table.heading, table.meeting, last)
-    header = fmt.get(
-        bold=True,
-        bg_color=HEADER_FILL,
-        font_color="#FFFFFF",
-        text_wrap=True,
-        align="center",
-        valign="vcenter",
-    )
-    head_row = FIRST_TABLE_ROW - 1
-    for c, column in enumerate(cols):
-        ws.write_string(head_row, c, column.header, header)
-        ws.set_column(c, c, column.width)
-    ws.set_row(head_row, 30)
+    head_row = _head(ws, fmt, [(c.header, c.width) for c in cols])
     ws.freeze_panes(head_row + 1, 2)
     section = fmt.get(bold=True, bg_color="#D9E1F2", font_size=10)
     note = fmt.get(font_color="#595959", font_size=8, italic=True, align="right")
@@ -372,19 +380,10 @@ def _summary_sheet(wb: Any, fmt: _Formats, pack: Pack, ws: Any) -> None:
     labels = [st.value for st in Status] + ([NOT_RATED] if s.count(NOT_RATED) else [])
     last = len(labels) + 1
     _title_block(ws, fmt, pack, "Summary of performance", "", last)
-    header = fmt.get(
-        bold=True,
-        bg_color=HEADER_FILL,
-        font_color="#FFFFFF",
-        text_wrap=True,
-        align="center",
-        valign="vcenter",
+    head_row = _head(
+        ws, fmt, [("Committee", 42), ("Indicators", 11), *((label, 17) for label in labels)]
     )
-    head_row = FIRST_TABLE_ROW - 1
-    ws.write_row(head_row, 0, ["Committee", "Indicators", *labels], header)
-    ws.set_column(0, 0, 42)
-    ws.set_column(1, 1, 11)
-    ws.set_column(2, last, 17)
+    header = fmt.header()
     ws.set_row(head_row, 30)
     text = fmt.get(text_wrap=True)
     bold = fmt.get(bold=True, text_wrap=True)
@@ -488,18 +487,7 @@ def _exceptions_sheet(fmt: _Formats, pack: Pack, ws: Any) -> None:
     ]
     last = len(cols) - 1
     _title_block(ws, fmt, pack, "Exceptions: indicators rated Red", "", last)
-    header = fmt.get(
-        bold=True,
-        bg_color=HEADER_FILL,
-        font_color="#FFFFFF",
-        text_wrap=True,
-        align="center",
-        valign="vcenter",
-    )
-    head_row = FIRST_TABLE_ROW - 1
-    for c, (name, width) in enumerate(cols):
-        ws.write_string(head_row, c, name, header)
-        ws.set_column(c, c, width)
+    head_row = _head(ws, fmt, cols)
     ws.freeze_panes(head_row + 1, 0)
     wrap = fmt.get(text_wrap=True)
     r = head_row + 1
@@ -560,7 +548,7 @@ def write_table(rows: list[list[object]], out_path: str | Path, title: str, empt
         wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False})
         fmt = _Formats(wb, "standard")
         ws = wb.add_worksheet("Data check")
-        head = fmt.get(bold=True, bg_color=HEADER_FILL, font_color="#FFFFFF", text_wrap=True)
+        head = fmt.header()
         ws.write_string(0, 0, title, fmt.get(bold=True, font_size=12, border=0))
         widths = [18, 7, 12, 10, 70, 70]
         for c, name in enumerate(rows[0]):

@@ -204,13 +204,22 @@ def load_source(source: Path = SOURCE) -> tuple[list[dict[str, str]], dict[str, 
     return rows, settings
 
 
-def build_tracker(path: str | Path, source: Path = SOURCE) -> Path:
+def build_tracker(path: str | Path, source: Path = SOURCE, repeat: int = 1) -> Path:
     """Write the bundled tracker: a council's monthly tracker with KPI_* formulas (and their
-    cached values) in its Year to Date, Status and Direction of Travel columns."""
+    cached values) in its Year to Date, Status and Direction of Travel columns.
+
+    ``repeat`` > 1 copies the indicators with fresh refs (AFL13-2…): a large council's
+    tracker for the benchmarks.
+    """
     import xlsxwriter
     from xlsxwriter.utility import xl_col_to_name
 
     rows, conf = load_source(source)
+    rows = [
+        {**row, "Ref No.": row["Ref No."] + (f"-{copy}" if copy > 1 else "")}
+        for copy in range(1, repeat + 1)
+        for row in rows
+    ]
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     header = list(rows[0].keys())

@@ -199,42 +199,20 @@ def _rag_column(actual: Any, target: Any, polarity: Any, tolerance: Any) -> Grid
         except KpixlError as e:
             append([str(e)])
 
-    if all(len(g) == 1 for g in grids[1:]):  # one rule for the whole column
-        t, p, tol = (g[0][0] for g in grids[1:])
-        rule = _rule(t, p, tol)
-        if rule is None:
-            return None
-        g, g_eps, am, am_eps, higher = rule
-        for row in grids[0]:
-            a = row[0]
-            if type(a) is not float:
-                slow(a, t, p, tol)
-            elif higher:
-                if a >= g:
-                    append(green_row)
-                elif a < g_eps and a >= am:
-                    append(amber_row)
-                elif a < am_eps:
-                    append(red_row)
-                else:  # within a hair of a threshold: the exact rule decides
-                    append(words[compare(a, g, am, Polarity.HIGHER)])
-            elif a <= g:
-                append(green_row)
-            elif a > g_eps and a <= am:
-                append(amber_row)
-            elif a > am_eps:
-                append(red_row)
-            else:
-                append(words[compare(a, g, am, Polarity.LOWER)])
-        return out
-    cols = [[r[0] for r in g] * (rows if len(g) == 1 else 1) for g in grids]
-    keys = list(zip(cols[1], cols[2], cols[3], strict=True))
+    actual_col = [r[0] for r in grids[0]]
     try:  # each distinct (target, polarity, tolerance) is read once…
-        memo = {key: _rule(*key) for key in set(keys)}
+        if all(len(g) == 1 for g in grids[1:]):  # one for the whole column
+            key = (grids[1][0][0], grids[2][0][0], grids[3][0][0])
+            rule = _rule(*key)
+            keys, rules = [key] * rows, [rule] * rows
+        else:
+            cols = [[r[0] for r in g] * (rows if len(g) == 1 else 1) for g in grids[1:]]
+            keys = list(zip(*cols, strict=True))
+            memo = {key: _rule(*key) for key in set(keys)}
+            rules = list(map(memo.__getitem__, keys))  # …and found per row at C speed
     except TypeError:  # an unhashable cell: the general path explains it
         return None
-    rules = list(map(memo.__getitem__, keys))  # …and looked up per row at C speed
-    for a, rule, key in zip(cols[0], rules, keys, strict=True):
+    for a, rule, key in zip(actual_col, rules, keys, strict=True):
         if rule is None or type(a) is not float:
             slow(a, *key)
             continue
