@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -168,7 +167,3 @@ def _to_pdf(xlsx: Path) -> Path:
     except OfficeError as e:
         raise PdfProblem(f"PDF not written: {e}") from e
 
-
-def copy_file(src: Path, dst: Path) -> None:
-    """Copy without touching the source's metadata (used by tests and the ribbon)."""
-    shutil.copyfile(src, dst)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
-from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .core.rules import Direction, Status
 from .core.tables import NOT_RATED, Pack, Table
@@ -575,4 +575,4 @@ def write_table(rows: list[list[object]], out_path: str | Path, title: str, empt
     return out
 
 
-__all__ = ["PALETTES", "number_format", "write_pack", "write_table", "xl_col_to_name"]
+__all__ = ["PALETTES", "number_format", "write_pack", "write_table"]

@@ -307,8 +307,5 @@ def _comparison(
 
 def rate_tracker(tracker: Tracker) -> list[Rating]:
     """Every indicator rated for the reporting period, in tracker order."""
-    try:
-        k = tracker.reporting_index()
-    except KpixlError:
-        raise
+    k = tracker.reporting_index()
     return [rate_indicator(ind, tracker, k) for ind in tracker.indicators]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .errors import KpixlError
 from .model import Rating, Tracker
 from .polarity import Polarity
 from .rules import Direction, Status
@@ -141,7 +142,7 @@ def _raw_cell(x: object, unit: str, decimals: int) -> Cell:
         return Cell(float(x), unit, decimals)
     try:
         v = read_value(x)
-    except Exception:
+    except KpixlError:
         return Cell(" ".join(str(x).split()))
     if v.value is not None and isinstance(x, str) and _plain_number(x):
         return _value_cell(v, unit, decimals)
@@ -170,7 +171,7 @@ def _polarity_words(r: Rating) -> str:
 def _tolerance_words(raw: object, default_text: str) -> str:
     try:
         tol = parse_tolerance(raw)
-    except Exception:
+    except KpixlError:
         return str(raw)
     if tol.kind is ToleranceKind.DEFAULT:
         return f"{default_text} (default)" if raw in (None, "") else f"{raw} ({default_text})"
@@ -185,7 +186,7 @@ def _target_cell(r: Rating, decimals: int) -> Cell:
     try:
         t = parse_target(raw)
         text = t.text if isinstance(raw, str) or not t.text else None
-    except Exception:
+    except KpixlError:
         return Cell(" ".join(str(raw).split()))
     if r.target is not None and (t.per_period is not None or t.profile or t.years):
         note = f"this period: {_shown(r.target, r.unit, decimals)}"
