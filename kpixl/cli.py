@@ -114,7 +114,7 @@ def _rate(args: argparse.Namespace) -> int:
     if args.period:
         tracker = replace(tracker, settings=tracker.settings.updated(reporting_period=args.period))
     ratings = rate_tracker(tracker)
-    k = ratings[0].period if ratings else None
+    k = tracker.reporting_index()
     label = tracker.periods[k].label if k is not None else "no period"
     print(f"{tracker.source}: {len(ratings)} indicators, reporting period {label}")
     print(f"{'Ref':<10} {'Status':<13} {'DoT':<4} {'YTD':>14}  Indicator")

@@ -261,3 +261,14 @@ def test_pdf_of_the_pack(tmp_path):
     assert "Northwold Council" in first and "Summary of performance" in first
     assert "Reporting period: Mar-25" in first
     assert "All committees" in first
+
+
+def test_quarterly_indicators_report_their_latest_quarter(tmp_path):
+    result = make_pack(TRACKER, tmp_path / "aug.xlsx", period="Aug-24", produced=DAY)
+    by_ref = {r.indicator.ref: r for r in result.ratings}
+    afl21 = by_ref["AFL21"]  # quarterly: in an August pack it reports the June quarter
+    assert afl21.indicator.frequency == "Quarterly"
+    assert afl21.period is not None and result.pack.period == "Aug-24"
+    assert afl21.status is not None and afl21.status.rated
+    assert afl21.value.value is not None
+    assert by_ref["AFL13"].value.value == 18  # monthly: August itself

@@ -98,7 +98,7 @@ class Rating:
     """An indicator rated for the reporting period; ``problem`` says why it could not be."""
 
     indicator: Indicator
-    period: int | None  # index into Tracker.periods
+    period: int | None  # index in Tracker.periods of the figure rated (quarterly: quarter end)
     value: Value
     previous: Value
     previous_label: str
@@ -199,6 +199,7 @@ def rate_indicator(ind: Indicator, tracker: Tracker, k: int | None) -> Rating:
             values.append(Value(None, missing=str(raw)))
     unit = unit_of(ind, values)
     missing = Value(None, missing="blank")
+    k = latest_quarter_end(ind, tracker.periods, values, k)
     current = values[k] if k is not None and k < len(values) else missing
     prev, prev_label = _comparison(ind, tracker, values, k)
     status = direction_ = None
@@ -283,6 +284,22 @@ def period_position(ind: Indicator, period: Period) -> tuple[int, int, str | Non
     if is_quarterly(ind) and period.kind == "month":
         return period.quarter, 4, period.year
     return period.number, period.periods, period.year
+
+
+def latest_quarter_end(
+    ind: Indicator, periods: tuple[Period, ...], values: list[Value], k: int | None
+) -> int | None:
+    """The period a quarterly indicator reports for at monthly period ``k``: ``k`` itself
+    when it holds a figure or a marker (TBC), else the latest quarter end before it, so a
+    July pack shows the June quarter rather than No data."""
+    if k is None or not is_quarterly(ind) or periods[k].kind != "month":
+        return k
+    if k < len(values) and values[k].missing != "blank":
+        return k
+    for i in range(k, -1, -1):
+        if periods[i].number % 3 == 0:
+            return i
+    return k
 
 
 def _comparison(

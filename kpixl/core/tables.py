@@ -299,7 +299,7 @@ def build_pack(tracker: Tracker, ratings: list[Rating], produced: str) -> Pack:
     """The committee pack model: a table per committee (else per directorate), sections per
     directorate and service, a summary and the exceptions (every Red indicator)."""
     s = tracker.settings
-    k = ratings[0].period if ratings else None
+    k = tracker.reporting_index()
     columns, recent = _columns(tracker, k)
     by_committee = any(r.indicator.committee for r in ratings)
     groups: dict[str, list[Rating]] = {}
