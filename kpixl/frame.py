@@ -29,6 +29,7 @@ from .core import (
     parse_polarity,
     parse_target,
     parse_tolerance,
+    rag,
     read_value,
 )
 from .core.rules import EPS
@@ -61,29 +62,31 @@ def _distinct(series: pd.Series, read: Any) -> tuple[np.ndarray, list[Any]]:
     return codes, [read(u) for u in uniques]
 
 
-def _numbers(series: pd.Series | None, name: str, problems: np.ndarray) -> np.ndarray:
-    """Float values (NaN where missing); unreadable text records a problem."""
+def _numbers(
+    series: pd.Series | None, name: str, problems: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Float values (NaN where missing) and how each was written: 0 a plain number, 1 with a
+    % sign, 2 as "x out of y". Unreadable text records a problem."""
+    n = len(problems)
     if series is None:
-        return np.full(len(problems), np.nan)
+        return np.full(n, np.nan), np.zeros(n, dtype=np.int8)
     if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
-        return series.to_numpy(dtype=float, na_value=np.nan)
+        return series.to_numpy(dtype=float, na_value=np.nan), np.zeros(n, dtype=np.int8)
 
-    def read(u: Any) -> float | str:
+    def read(u: Any) -> tuple[float, int] | str:
         try:
-            v = read_value(u, name).value
+            v = read_value(u, name)
         except KpixlError as e:
             return str(e)
-        return np.nan if v is None else v
+        form = 2 if v.numerator is not None else int(v.percent)
+        return (np.nan if v.value is None else v.value), form
 
     codes, parsed = _distinct(series, read)
-    values = np.array([p if not isinstance(p, str) else np.nan for p in parsed] + [np.nan])
-    out = values[codes]  # code -1 takes the trailing NaN
-    bad = [i for i, p in enumerate(parsed) if isinstance(p, str)]
-    if bad:
-        messages = np.array([*parsed, ""], dtype=object)
-        mask = np.isin(codes, bad)
-        problems[mask & (problems == "")] = messages[codes[mask]]
-    return out
+    ok = [p if not isinstance(p, str) else (np.nan, 0) for p in parsed]
+    values = np.array([p[0] for p in ok] + [np.nan])[codes]  # code -1 takes the last
+    forms = np.array([p[1] for p in ok] + [0], dtype=np.int8)[codes]
+    _note(problems, codes, [p if isinstance(p, str) else "" for p in parsed])
+    return values, forms
 
 
 def rate_frame(
@@ -104,13 +107,14 @@ def rate_frame(
     """
     n = len(df)
     problems = np.full(n, "", dtype=object)
-    a = _numbers(_column(df, actual, n), "actual", problems)
-    prev = _numbers(_column(df, previous, n), "previous", problems)
+    a, a_form = _numbers(_column(df, actual, n), "actual", problems)
+    prev, _ = _numbers(_column(df, previous, n), "previous", problems)
 
     # Targets: 0 a figure, 1 tracking, 2 under review, 3 unreadable.
     t_col = _column(df, target, n)
     kind = np.full(n, 2, dtype=np.int8)
     point = np.full(n, np.nan)
+    t_pct = np.zeros(n, dtype=bool)
     if t_col is not None:
         if pd.api.types.is_numeric_dtype(t_col):
             point = t_col.to_numpy(dtype=float, na_value=np.nan)
@@ -120,6 +124,7 @@ def rate_frame(
             kinds = np.array([p[0] for p in parsed] + [2], dtype=np.int8)
             points = np.array([p[1] for p in parsed] + [np.nan])
             kind, point = kinds[codes], points[codes]
+            t_pct = np.array([p[3] for p in parsed] + [False])[codes]
             _note(problems, codes, [p[2] for p in parsed])
 
     # Polarity: 1 higher, -1 lower, 0 none, 9 unreadable. Blank is higher, or none when
@@ -140,7 +145,18 @@ def rate_frame(
     scale = np.maximum(np.abs(a), np.abs(amber))
     within = np.where(higher, a >= amber - EPS * scale, a <= amber + EPS * scale)
     bad_tolerance = (np.isnan(green) | np.isnan(amber)) & (kind == 0)
-    unreadable = (kind == 3) | (pol == 9) | bad_tolerance
+    # 83 against "92%" (000 row 01) is not rated; the core says why (rules.md section 8)
+    mixed = (
+        (kind == 0)
+        & ~np.isnan(a)
+        & (
+            (t_pct & (a_form == 0) & (np.abs(a) > 1.5) & (np.abs(point) <= 1.5))
+            | (~t_pct & (a_form == 1) & (np.abs(point) > 1.5) & (np.abs(a) <= 1.5))
+        )
+    )
+    for i in np.flatnonzero(mixed & (problems == "")):
+        problems[i] = _core_message(df, i, actual, target, polarity, tolerance)
+    unreadable = (kind == 3) | (pol == 9) | bad_tolerance | mixed
     status_code = np.select(
         [tracking, np.isnan(a), kind == 2, unreadable, meets, within],
         [5, 3, 4, -1, 0, 1],
@@ -155,16 +171,30 @@ def rate_frame(
     )
 
 
-def _read_target(u: Any) -> tuple[int, float, str]:
+def _core_message(df: pd.DataFrame, i: int, *specs: Any) -> str:
+    """The core's own message for row ``i`` (rare rows only: it is a Python call)."""
+    args = []
+    for spec in specs:
+        col = _column(df, spec, len(df))
+        value = None if col is None else col.iloc[i]
+        args.append(None if isinstance(value, float) and value != value else value)
+    try:
+        rag(*args)
+    except KpixlError as e:
+        return str(e)
+    return ""
+
+
+def _read_target(u: Any) -> tuple[int, float, str, bool]:
     try:
         t = parse_target(u)
         if t.kind is TargetKind.TRACKING:
-            return 1, np.nan, ""
+            return 1, np.nan, "", False
         if t.kind is TargetKind.REVIEW:
-            return 2, np.nan, ""
-        return 0, t.point(), ""
+            return 2, np.nan, "", False
+        return 0, t.point(), "", t.percent
     except KpixlError as e:
-        return 3, np.nan, str(e)
+        return 3, np.nan, str(e), False
 
 
 def _read_polarity(u: Any) -> tuple[int, str]:

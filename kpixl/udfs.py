@@ -147,12 +147,15 @@ def _gc_paused() -> Iterator[None]:
 
 
 _UNSET = object()
-Rule = tuple[float, float, float, float, bool] | None
+Rule = tuple[float, float, float, float, bool, float] | None
 
 
 def _rule(target: Any, polarity: Any, tolerance: Any) -> Rule:
-    """(green, green_eps, amber, amber_eps, higher) for a numeric comparison, or None when
-    the row needs the full path (tracking, review, a profile, unreadable text)."""
+    """(green, green_eps, amber, amber_eps, higher, guard) for a numeric comparison, or None
+    when the row needs the full path (tracking, review, a profile, unreadable text).
+
+    An actual beyond ``guard`` also takes the full path: against a target written as a
+    percentage, 83 is a 0-100 figure that the core refuses to rate (000 row 01)."""
     try:
         t = parse_target(target)
         if t.kind not in (TargetKind.VALUE, TargetKind.PER_PERIOD):
@@ -169,9 +172,10 @@ def _rule(target: Any, polarity: Any, tolerance: Any) -> Rule:
     g_eps = 2e-9 * max(abs(green), 1e-300)
     a_eps = 2e-9 * max(abs(amber), 1e-300)
     higher = pol is Polarity.HIGHER
+    guard = 1.5 if t.percent and abs(t.point()) <= 1.5 else float("inf")
     if higher:
-        return green, green - g_eps, amber, amber - a_eps, True
-    return green, green + g_eps, amber, amber + a_eps, False
+        return green, green - g_eps, amber, amber - a_eps, True, guard
+    return green, green + g_eps, amber, amber + a_eps, False, guard
 
 
 def _rag_column(actual: Any, target: Any, polarity: Any, tolerance: Any) -> Grid | None:
@@ -213,10 +217,10 @@ def _rag_column(actual: Any, target: Any, polarity: Any, tolerance: Any) -> Grid
     except TypeError:  # an unhashable cell: the general path explains it
         return None
     for a, rule, key in zip(actual_col, rules, keys, strict=True):
-        if rule is None or type(a) is not float:
+        if rule is None or type(a) is not float or abs(a) > rule[5]:
             slow(a, *key)
             continue
-        g, g_eps, am, am_eps, higher = rule
+        g, g_eps, am, am_eps, higher, _ = rule
         if higher:
             if a >= g:
                 append(green_row)

@@ -239,7 +239,6 @@ RAG_CASES = [
     ("84%", "85%", "Higher is better", "85% - 95%", Status.RED),  # band gives no amber
     ("22.6%", "29%", "Lower is better", "25% - 40%", Status.GREEN),  # BBF05
     ("35%", "29%", "Lower is better", "25% - 40%", Status.AMBER),
-    (83, "92%", "higher", None, Status.GREEN),  # 000 row 01: the checker must flag this
     # precedence: Tracking, then No data, then Under review
     (525, "Tracking - monitoring levels of demand only", "N/A", "N/A", Status.TRACKING),
     (None, "No target - tracking indicator only", "Lower is better", "N/A", Status.TRACKING),
@@ -258,6 +257,17 @@ RAG_CASES = [
 @pytest.mark.parametrize(("actual", "target", "polarity", "tolerance", "status"), RAG_CASES)
 def test_rag(actual, target, polarity, tolerance, status):
     assert kpixl.rag(actual, target, polarity, tolerance) is status
+
+
+def test_mixed_scales_are_never_rated_silently():
+    # 000 row 01: Q1 typed as 83 beside 90.2%, against 92%
+    with pytest.raises(kpixl.ValueTextError, match="write the actual as 83%"):
+        kpixl.rag(83, "92%", "Higher is better")
+    with pytest.raises(kpixl.TargetError, match="write the target as 92%"):
+        kpixl.rag("90.2%", 92, "Higher is better")
+    assert kpixl.rag("90.2%", "92%", "Higher is better") is Status.AMBER
+    assert kpixl.rag(0.83, "92%", "Higher is better") is Status.RED  # Excel's 83%
+    assert kpixl.rag("92 out of 99", 0.9) is Status.GREEN
 
 
 def test_status_words():

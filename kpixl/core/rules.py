@@ -11,10 +11,11 @@ from __future__ import annotations
 from enum import StrEnum
 
 from . import settings as _settings
+from .errors import TargetError, ValueTextError
 from .polarity import Polarity, parse_polarity
 from .targets import TargetKind, parse_target
 from .tolerance import parse_tolerance
-from .values import read_value
+from .values import Value, read_value
 
 # Comparisons use a relative epsilon so that 52.25 against 55 x 0.95 (52.249999…) is Amber.
 EPS = 1e-9
@@ -178,11 +179,7 @@ def rag(
     if tolerance is None:
         rel = _settings._current.relative_default
         ta, tt = type(actual), type(target)
-        if (
-            rel is not None
-            and (ta is float or ta is int)
-            and (tt is float or tt is int)
-        ):
+        if rel is not None and (ta is float or ta is int) and (tt is float or tt is int):
             if polarity == "higher" or polarity is None or polarity == "Higher is better":
                 if actual >= target:
                     return _GREEN
@@ -217,9 +214,34 @@ def _rag(actual: object, target: object, polarity: object, tolerance: object) ->
     if t.kind is TargetKind.REVIEW:
         return Status.UNDER_REVIEW
     point = t.point()
+    _same_scale(a, actual, point, t.percent, target)
     tol = parse_tolerance(tolerance)
     green_from, amber_limit = tol.thresholds(point, pol, _settings._current.default_tolerance)
     return compare(a.value, green_from, amber_limit, pol)
+
+
+def _same_scale(
+    a: Value, actual: object, point: float, target_percent: bool, target: object
+) -> None:
+    """Refuse 83 against "92%" (000 row 01): a 0-100 figure against a percentage would be
+    rated Green silently. Only text says which scale was meant, so only text is checked."""
+    if a.value is None or a.numerator is not None:
+        return
+    if target_percent and not a.percent and abs(a.value) > 1.5 and abs(point) <= 1.5:
+        raise ValueTextError(
+            "actual",
+            actual,
+            f"the target is {point:.4g} as a share ({point * 100:.4g}%); write the actual as "
+            f"{a.value:.4g}% (a cell showing {a.value:.4g}% holds {a.value / 100:.4g})",
+            "a 0-100 figure against a percentage target:",
+        )
+    if a.percent and not target_percent and abs(point) > 1.5 and abs(a.value) <= 1.5:
+        raise TargetError(
+            "target",
+            target,
+            f"the actual is a percentage ({a.value * 100:.4g}%); write the target as {point:.4g}%",
+            "a 0-100 target against a percentage actual:",
+        )
 
 
 def direction(
