@@ -6,8 +6,15 @@ import os
 import shutil
 
 import pytest
+from hypothesis import settings
 
 IN_CI = bool(os.environ.get("CI"))
+
+# In CI the property tests draw the same examples every run: a red build then means a
+# change, never the luck of the draw. Locally they keep exploring.
+settings.register_profile("ci", derandomize=True, deadline=None)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if IN_CI else "dev")
 
 
 def soffice_or_skip() -> str:
