@@ -240,44 +240,23 @@ def _key_row(ws: Any, fmt: _Formats, pack: Pack, row: int, last: int) -> None:
             ws.write_string(row, first, text, style)
     ws.set_row(row, 24)
     parts: list[Any] = [fmt.get(bold=True, border=0, font_size=8), "Direction of travel: "]
-    for arrow in (
-        Direction.UP_GREEN,
-        Direction.DOWN_GREEN,
-        Direction.DOWN_AMBER,
-        Direction.UP_AMBER,
-        Direction.DOWN_RED,
-        Direction.UP_RED,
-        Direction.SAME,
-        Direction.INCREASED,
-        Direction.UNCHANGED,
-        Direction.DECREASED,
-    ):
+    for arrow, meaning in pack.key_arrows:
+        if arrow is Direction.NOT_AVAILABLE:
+            continue
         parts += [
             fmt.get(font_color=fmt.arrows[arrow.colour], bold=True, border=0, font_size=9),
             f"{arrow.value} ",
             fmt.get(border=0, font_size=8),
-            f"{_short(arrow)};  ",
+            f"{meaning};  ",
         ]
-    parts[-1] = parts[-1].rstrip("; ") + ". An acceptable range is within 5% of the last period."
+    parts[-1] = (
+        parts[-1].rstrip("; ")
+        + f". An acceptable range is within {pack.acceptable_range:.0%} of the last period."
+    )
     cell = fmt.get(text_wrap=True, border=0, valign="top", font_size=8)
     ws.merge_range(row + 1, 0, row + 1, last, "", cell)
     ws.write_rich_string(row + 1, 0, *parts, cell)
     ws.set_row(row + 1, 24)
-
-
-def _short(d: Direction) -> str:
-    return {
-        Direction.UP_GREEN: "improved (higher is better)",
-        Direction.DOWN_GREEN: "improved (lower is better)",
-        Direction.DOWN_AMBER: "worse, within range or on target",
-        Direction.UP_AMBER: "worse, within range or on target (lower is better)",
-        Direction.DOWN_RED: "worse",
-        Direction.UP_RED: "worse (lower is better)",
-        Direction.SAME: "same",
-        Direction.INCREASED: "increased (no polarity)",
-        Direction.UNCHANGED: "unchanged",
-        Direction.DECREASED: "decreased",
-    }[d]
 
 
 def _table_sheet(

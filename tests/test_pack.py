@@ -272,3 +272,15 @@ def test_quarterly_indicators_report_their_latest_quarter(tmp_path):
     assert afl21.status is not None and afl21.status.rated
     assert afl21.value.value is not None
     assert by_ref["AFL13"].value.value == 18  # monthly: August itself
+
+
+def test_the_key_follows_the_acceptable_range_setting(tmp_path):
+    from dataclasses import replace
+
+    tracker = read_tracker(TRACKER)
+    wider = replace(tracker, settings=tracker.settings.updated(acceptable_range="10%"))
+    for t, words in ((tracker, "within 5% of the last period"), (wider, "within 10% of")):
+        result = make_pack(t, tmp_path / f"{words[7:9]}.xlsx", produced=DAY)
+        ws = openpyxl.load_workbook(result.xlsx, rich_text=True)["Summary"]
+        key = "".join(str(part) for part in ws.cell(row=5, column=1).value)
+        assert words in key and "↑G" in key

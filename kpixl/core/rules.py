@@ -107,18 +107,18 @@ class Direction(StrEnum):
         return _DIRECTION_MEANING[self]
 
 
-_DIRECTION_MEANING = {
-    Direction.UP_GREEN: "Improved since the last period (higher is better)",
-    Direction.DOWN_GREEN: "Improved since the last period (lower is better)",
-    Direction.DOWN_AMBER: "Worse, but on target or within the acceptable range (higher is better)",
-    Direction.UP_AMBER: "Worse, but on target or within the acceptable range (lower is better)",
-    Direction.DOWN_RED: "Worse than the last period (higher is better)",
-    Direction.UP_RED: "Worse than the last period (lower is better)",
-    Direction.SAME: "The same as the last period",
-    Direction.INCREASED: "Increased (no polarity)",
-    Direction.UNCHANGED: "Unchanged (no polarity)",
-    Direction.DECREASED: "Decreased (no polarity)",
-    Direction.NOT_AVAILABLE: "No comparison: a value is missing",
+_DIRECTION_MEANING = {  # short enough for a report's one-line key
+    Direction.UP_GREEN: "improved (higher is better)",
+    Direction.DOWN_GREEN: "improved (lower is better)",
+    Direction.DOWN_AMBER: "worse, but on target or within the acceptable range",
+    Direction.UP_AMBER: "worse, but on target or within the acceptable range (lower is better)",
+    Direction.DOWN_RED: "worse",
+    Direction.UP_RED: "worse (lower is better)",
+    Direction.SAME: "the same",
+    Direction.INCREASED: "increased (no polarity)",
+    Direction.UNCHANGED: "unchanged (no polarity)",
+    Direction.DECREASED: "decreased (no polarity)",
+    Direction.NOT_AVAILABLE: "no comparison: a value is missing",
 }
 
 _GREEN, _AMBER, _RED = Status.GREEN, Status.AMBER, Status.RED

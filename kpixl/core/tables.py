@@ -104,6 +104,7 @@ class Pack:
     key_arrows: tuple[tuple[Direction, str], ...] = field(
         default_factory=lambda: tuple((d, d.meaning) for d in Direction)
     )
+    acceptable_range: float = 0.05  # for the key: "within 5% of the last period"
     unmapped: tuple[str, ...] = ()
 
 
@@ -274,8 +275,13 @@ def _row(r: Rating, columns: tuple[Column, ...], recent: list[int], default_tol:
 
 
 _SHEET_WORDS = (
-    ("Overview & Scrutiny", "O&S"), ("Overview and Scrutiny", "O&S"), ("Committee", "Cttee"),
-    ("Environment", "Env"), ("Communities", "Comms"), ("Directorate", "Dir"), (" and ", " & "),
+    ("Overview & Scrutiny", "O&S"),
+    ("Overview and Scrutiny", "O&S"),
+    ("Committee", "Cttee"),
+    ("Environment", "Env"),
+    ("Communities", "Comms"),
+    ("Directorate", "Dir"),
+    (" and ", " & "),
 )
 
 
@@ -346,6 +352,7 @@ def build_pack(tracker: Tracker, ratings: list[Rating], produced: str) -> Pack:
         trend_labels=tuple(p.label for p in tracker.periods[: (k + 1) if k is not None else 0]),
         palette=s.palette,
         status_codes=s.status_codes,
+        acceptable_range=s.acceptable_range,
         unmapped=tracker.unmapped,
     )
 
