@@ -5,6 +5,7 @@ xlwings Lite. Every status, arrow and year-to-date figure in kpixl comes from he
 """
 
 from .errors import (
+    ExitCode,
     FileProblem,
     InputError,
     KpixlError,
@@ -15,8 +16,16 @@ from .errors import (
     ValueTextError,
 )
 from .polarity import Polarity, parse_polarity
-from .rules import Direction, Status, compare, direction, parse_status, rag
-from .settings import Settings, configure, get_settings, settings, use_settings
+from .rules import Direction, Rule, Status, compare, compile_rule, direction, parse_status, rag
+from .scheme import (
+    DirectionStyle,
+    Scheme,
+    Settings,
+    configure,
+    get_settings,
+    settings,
+    use_settings,
+)
 from .summary import Summary, summary
 from .targets import Target, TargetKind, parse_target, target_to_date
 from .tolerance import Tolerance, ToleranceKind, parse_tolerance
@@ -25,6 +34,11 @@ from .ytd import Method, parse_method, ytd
 
 __all__ = [
     "Direction",
+    "DirectionStyle",
+    "ExitCode",
+    "Rule",
+    "Scheme",
+    "compile_rule",
     "FileProblem",
     "InputError",
     "KpixlError",

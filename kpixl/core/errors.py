@@ -1,17 +1,67 @@
-"""The error tree: every message names the argument, the value received and how to write it.
+"""The error tree and the command line's exit codes, in one place.
+
+Every message names the argument, the value received and how to write it. Each kind of
+problem with a file, a setting or the output has its own exit code (:class:`ExitCode`); the
+README's table is checked against :data:`EXIT_CODES`.
 
 >>> try:
 ...     raise ToleranceError("tolerance", "85-", "write 5%, 5 pts or 85% - 90%")
 ... except KpixlError as e:
 ...     print(e)
 Check tolerance: cannot read "85-"; write 5%, 5 pts or 85% - 90%
+>>> int(NoTableFound("x").exit_code)
+7
 """
 
 from __future__ import annotations
 
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What ``kpixl`` returns to the shell."""
+
+    OK = 0
+    BAD_VALUE = 1
+    MISSING_FILE = 2
+    NOT_A_WORKBOOK = 3
+    ENCRYPTED = 4
+    CORRUPT = 5
+    OVERSIZED = 6
+    NO_TABLE = 7
+    BAD_CONFIG = 8
+    OUTPUT_REFUSED = 9
+    PDF_FAILED = 10
+    OUTPUT_CLOSED = 11
+    NOT_INSTALLED = 12
+    USAGE = 64
+    INTERRUPTED = 130
+
+
+# What each code means, in the README's words (the README's table is tested against this).
+EXIT_CODES: dict[ExitCode, str] = {
+    ExitCode.OK: "done",
+    ExitCode.BAD_VALUE: "unreadable setting or value",
+    ExitCode.MISSING_FILE: "missing file",
+    ExitCode.NOT_A_WORKBOOK: "not a workbook",
+    ExitCode.ENCRYPTED: "encrypted",
+    ExitCode.CORRUPT: "corrupt",
+    ExitCode.OVERSIZED: "oversized",
+    ExitCode.NO_TABLE: "no KPI table, or nothing in it to rate",
+    ExitCode.BAD_CONFIG: "unusable kpixl.toml or kpixl.conf",
+    ExitCode.OUTPUT_REFUSED: "output refused or not writable",
+    ExitCode.PDF_FAILED: "PDF not written",
+    ExitCode.OUTPUT_CLOSED: "output closed (a closed pipe, a full disk)",
+    ExitCode.NOT_INSTALLED: "a part of kpixl is not installed",
+    ExitCode.USAGE: "wrong usage",
+    ExitCode.INTERRUPTED: "stopped (Ctrl+C)",
+}
+
 
 class KpixlError(Exception):
-    """Base of every error kpixl raises on purpose."""
+    """Base of every error kpixl raises on purpose; ``exit_code`` is the shell's code."""
+
+    exit_code: ExitCode = ExitCode.BAD_VALUE
 
 
 class InputError(KpixlError, ValueError):
@@ -26,7 +76,7 @@ class InputError(KpixlError, ValueError):
         self.value = value
         self.hint = hint
         self.problem = problem
-        super().__init__(f'Check {argument}: {problem} "{_show(value)}"; {hint}')
+        super().__init__(f'Check {argument}: {problem} "{show(value)}"; {hint}')
 
 
 class ValueTextError(InputError):
@@ -49,17 +99,87 @@ class MethodError(InputError):
     """An unknown year-to-date method."""
 
 
+class PeriodError(InputError):
+    """A reporting period, start or end that cannot be read."""
+
+
 class FileProblem(KpixlError):
-    """A tracker file that cannot be read: missing, not a workbook, encrypted, corrupt…
+    """A tracker file that cannot be read: missing, not a workbook, encrypted, corrupt…"""
 
-    ``exit_code`` is the command line's exit status for this kind of problem.
+    exit_code = ExitCode.CORRUPT
+
+
+class TrackerNotFound(FileProblem):
+    """The tracker file does not exist (or is a folder)."""
+
+    exit_code = ExitCode.MISSING_FILE
+
+
+class NotAWorkbook(FileProblem):
+    """A file that is not an .xlsx workbook or a CSV kpixl can read."""
+
+    exit_code = ExitCode.NOT_A_WORKBOOK
+
+
+class EncryptedWorkbook(FileProblem):
+    """A password-protected workbook (an OLE compound file with an EncryptedPackage)."""
+
+    exit_code = ExitCode.ENCRYPTED
+
+
+class CorruptWorkbook(FileProblem):
+    """A zip that cannot be read, one without the workbook part, or damaged XML."""
+
+    exit_code = ExitCode.CORRUPT
+
+
+class WorkbookTooLarge(FileProblem):
+    """A file over the size limits (bytes, parts, rows or columns), or a zip bomb."""
+
+    exit_code = ExitCode.OVERSIZED
+
+
+class NoTableFound(FileProblem):
+    """No sheet holds a KPI table kpixl recognises, or the table holds nothing to rate."""
+
+    exit_code = ExitCode.NO_TABLE
+
+
+class BadConfig(FileProblem):
+    """A kpixl.toml file or kpixl.conf sheet that kpixl cannot use."""
+
+    exit_code = ExitCode.BAD_CONFIG
+
+
+class OutputProblem(KpixlError):
+    """The pack cannot be written where asked (over the tracker, over someone's file, into a
+    folder that cannot be written)."""
+
+    exit_code = ExitCode.OUTPUT_REFUSED
+
+
+class PdfProblem(KpixlError):
+    """LibreOffice is missing or could not turn the pack into a PDF."""
+
+    exit_code = ExitCode.PDF_FAILED
+
+
+class NotInstalled(KpixlError):
+    """A command needs a part of kpixl (an extra) that is not installed."""
+
+    exit_code = ExitCode.NOT_INSTALLED
+
+
+def show(value: object) -> str:
+    """A value as an officer typed it, short enough for a message.
+
+    >>> show(5.0), show("x" * 100)[-3:]
+    ('5', '...')
     """
-
-    exit_code = 10
-
-
-def _show(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         value = int(value)  # Excel sends 5 as 5.0; show it as typed
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
+        # str() of a huge int is slow and, past 4,300 digits, an error: count from the bits
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "..."

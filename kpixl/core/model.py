@@ -1,7 +1,11 @@
-"""The tracker as data, and the rating of each indicator for the reporting period.
+"""The tracker as data, read once into typed measures, and the rating of each indicator for
+the reporting period.
 
-A reader (openpyxl, xlwings, a CSV) fills a :class:`Tracker`; :func:`rate_tracker` then
-applies the rules of rules.md to every row. Nothing here touches a file.
+A reader (the workbook reader, the Excel ribbon, a CSV) fills a :class:`Tracker` with
+:class:`Indicator` rows as written. The tracker reads each row once into a :class:`Measure`
+(typed target, tolerance, polarity, values with their periods, its unit, frequency and
+year-to-date method, and the words that decided each); :func:`rate_tracker` then applies
+the rules of rules.md to every measure. Nothing here touches a file.
 
 >>> from kpixl.core.periods import parse_period
 >>> t = Tracker(periods=(parse_period("Apr-24"), parse_period("May-24")), indicators=[
@@ -14,23 +18,45 @@ applies the rules of rules.md to every row. Nothing here touches a file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Generic, TypeVar
 
-from .errors import KpixlError
-from .periods import Period
-from .polarity import Polarity, parse_polarity
-from .rules import Direction, Status, direction, rag
-from .settings import Settings, get_settings
-from .targets import TargetKind, parse_target, target_to_date
-from .values import Value, read_value
+from .errors import KpixlError, TargetError
+from .measures import (
+    cumulative_words,
+    figures_frequency,
+    frequency_word,
+    is_arrears,
+    marker_frequency,
+    mixed_scales,
+    snapshot_words,
+    unit_of,
+)
+from .periods import Period, fy_label, parse_period
+from .polarity import Polarity, lower_is_better_words, parse_polarity
+from .rules import Direction, Rule, Status, arrow, compile_rule, parse_status, trend
+from .scheme import Scheme, Settings, get_settings
+from .targets import Target, TargetKind, parse_target, target_to_date
+from .tolerance import Tolerance, parse_tolerance
+from .values import BLANK, Value, on_fraction_scale, read_value
 from .ytd import parse_method, ytd
 
+T = TypeVar("T")
+
 UNITS = ("%", "days", "£", "count", "rate", "kg", "score")
+MEAN_UNITS = ("%", "rate", "days", "score", "weeks", "hours", "minutes")
 
 
 @dataclass(frozen=True)
 class Indicator:
-    """One row of a tracker, as written (raw cell values; nothing parsed yet)."""
+    """One row of a tracker, as written (raw cell values; nothing parsed yet).
+
+    ``values`` has one cell per :attr:`Tracker.periods`; ``last_year`` the same periods a
+    year before where the tracker has them; ``extra`` figures of other periods with their
+    period (a Quarter 1 column beside months, last year's Q4 in a Q1 report). A cell may be
+    a :class:`~kpixl.core.values.Value` where the reader knew its number format.
+    """
 
     row: int  # the sheet row, for messages ("row 12")
     ref: str = ""
@@ -41,68 +67,164 @@ class Indicator:
     polarity: object = None
     target: object = None
     tolerance: object = None
-    method: object = None  # YTD method; None: inferred (see infer_method)
+    method: object = None  # YTD method; None: inferred (see Measure.method)
     unit: object = None
     frequency: object = None
     benchmark: object = None
     last_year_ytd: object = None
-    values: tuple[object, ...] = ()  # one per Tracker.periods
-    last_year: tuple[object, ...] = ()  # same periods a year before, where the tracker has them
+    values: tuple[object, ...] = ()
+    last_year: tuple[object, ...] = ()
+    extra: tuple[tuple[Period, object], ...] = ()
     comments: str = ""
     owner: str = ""
     sheet: str = ""
     stated_status: object = None  # what the tracker's own Status/RAG column says
     stated_direction: object = None
     stated_ytd: object = None
+    stated_ytd_through: Period | None = None  # "Year to Date 2023-24 (Quarter 1)"
+    parent: str = ""  # a sub-measure's parent reference (004 STP29's P1..P4)
+    part: str = ""  # a sub-measure's label under its parent ("P1")
+    cumulative: bool | None = None  # the tracker (or kpixl.toml) says so; None: from words
+
+
+@dataclass(frozen=True, slots=True)
+class Field(Generic[T]):
+    """A field read once: its value, what was written, a problem, and where it came from."""
+
+    value: T | None
+    raw: object = None
+    problem: str = ""
+    source: str = "column"  # column, kpixl.toml, default, parent, tracking target
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One figure of a row with the period it is for."""
+
+    period: Period
+    value: Value
+    where: str = "column"  # column, last year, ytd
+    index: int = -1  # its position among the tracker's periods, -1 when off that grid
+
+
+@dataclass(frozen=True)
+class Measure:
+    """An indicator read once into typed fields: what rating, the pack and the checker use."""
+
+    indicator: Indicator
+    scheme: Scheme
+    grid: tuple[Value, ...]  # one per Tracker.periods
+    observations: tuple[Observation, ...]  # every figure, ordered by period
+    polarity: Field[Polarity]
+    target: Field[Target]
+    tolerance: Field[Tolerance]
+    method: str  # the year-to-date method (written, or inferred: see notes)
+    unit: str
+    frequency: str  # month, quarter, term or year
+    cumulative: str  # the words that said the measure accumulates over the year, or ""
+    snapshot: str  # the words that said it stands at a moment, or ""
+    problem: str = ""  # the first unreadable value's message
+    notes: tuple[str, ...] = ()  # what kpixl inferred or defaulted, and why
+
+    @property
+    def ref(self) -> str:
+        return self.indicator.ref
 
 
 @dataclass(frozen=True)
 class Tracker:
-    """A council's tracker read into memory: its periods, its indicators and settings."""
+    """A council's tracker read into memory: its periods, its indicators and settings.
+
+    ``measures`` (each indicator read once) and the reporting period are worked out when
+    the tracker is made.
+    """
 
     periods: tuple[Period, ...]
     indicators: list[Indicator]
     settings: Settings = field(default_factory=get_settings)
     source: str = ""  # file name, for titles and messages
     unmapped: tuple[str, ...] = ()  # headers kpixl did not map (reported, never guessed)
+    notices: tuple[str, ...] = ()  # what the reader left out and why (hidden sheets…)
+    actions: tuple[object, ...] = ()  # delivery-plan actions beside the KPIs
+    measures: tuple[Measure, ...] = field(init=False, repr=False, compare=False)
+    reporting: int | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "measures", tuple(prepare(i, self) for i in self.indicators))
+        object.__setattr__(self, "reporting", self._find_reporting())
 
     def reporting_index(self) -> int | None:
         """Position in ``periods`` of the reporting period: the setting, or the latest
         period with data in any row."""
+        return self.reporting
+
+    @property
+    def reporting_period(self) -> Period | None:
+        k = self.reporting
+        return None if k is None else self.periods[k]
+
+    def _find_reporting(self) -> int | None:
         wanted = self.settings.reporting_period
         if wanted:
-            for i, p in enumerate(self.periods):
-                if p.label.strip().lower() == str(wanted).strip().lower():
-                    return i
-            raise KpixlError(
-                f'Check reporting period: no column headed "{wanted}"; the periods are '
-                + ", ".join(p.label for p in self.periods)
-            )
+            return _match_period(self.periods, str(wanted), self.settings.fy_start_month)
         latest = None
-        for ind in self.indicators:
-            for i, v in enumerate(ind.values):
-                if _present(v) and (latest is None or i > latest):
+        for m in self.measures:
+            for i, v in enumerate(m.grid):
+                if (v.value is not None or _is_unreadable(v)) and (latest is None or i > latest):
                     latest = i
+            for o in m.observations:  # a quarter column beside months counts at its end
+                if o.index < 0 and o.value.value is not None and o.where == "column":
+                    i = _grid_end(self.periods, o.period)
+                    if i is not None and (latest is None or i > latest):
+                        latest = i
         return latest
 
 
-def _present(v: object) -> bool:
-    try:
-        return read_value(v).value is not None
-    except KpixlError:
-        return True  # unreadable text is data that the row's problem will show
+def _match_period(periods: Sequence[Period], wanted: str, fy_start: int) -> int:
+    text = " ".join(wanted.split()).lower()
+    for i, p in enumerate(periods):
+        if p.label.strip().lower() == text:
+            return i
+    target = parse_period(wanted, fy_start)
+    if target is not None:
+        for i, p in enumerate(periods):
+            if (p.kind, p.start, p.months) == (target.kind, target.start, target.months) and (
+                target.year is None or p.year == target.year
+            ):
+                return i
+    raise KpixlError(
+        f'Check reporting period: no column headed "{wanted}"; the periods are '
+        + ", ".join(p.label for p in periods)
+    )
+
+
+def _grid_end(periods: Sequence[Period], p: Period) -> int | None:
+    """The grid column holding the end of an off-grid period (Q1 ends in June)."""
+    end = p.ordinal()
+    for i, g in enumerate(periods):
+        if g.ordinal() == end:
+            return i
+    return None
+
+
+def _is_unreadable(v: Value) -> bool:
+    return v.value is None and v.missing is not None and v.missing.startswith("\x00")
 
 
 @dataclass(frozen=True)
 class Rating:
-    """An indicator rated for the reporting period; ``problem`` says why it could not be."""
+    """An indicator rated for the reporting period; ``problem`` says why it could not be.
+
+    ``status`` is what the pack shows: the tracker's own stated status where it gives one
+    (and the scheme lets it win), else kpixl's rating, ``own_status``.
+    """
 
     indicator: Indicator
-    period: int | None  # index in Tracker.periods of the figure rated (quarterly: quarter end)
+    period: int | None  # index in Tracker.periods of the figure rated; None when off the grid
     value: Value
     previous: Value
     previous_label: str
-    target: float | None  # the target for the reporting period
+    target: float | None  # the target for the figure rated
     status: Status | None
     direction: Direction | None
     ytd: float | None
@@ -111,218 +233,613 @@ class Rating:
     unit: str
     polarity: Polarity | None
     problem: str = ""
-    values: tuple[Value, ...] = ()  # every period read, for trends
+    values: tuple[Value, ...] = ()  # every period of the grid, for trends
+    measure: Measure | None = None
+    at: Period | None = None  # the period of the figure rated (Q1 in a July report)
+    own_status: Status | None = None
+    stated: Status | None = None
+    long_trend: Direction | None = None
+    basis: tuple[str, ...] = ()  # how it was rated, in words, for the checker
 
 
-def infer_method(ind: Indicator, values: list[Value]) -> str:
-    """The YTD method when the tracker names none: ratio for "x out of y" rows, last for
-    snapshots of percentages, sum for counts (rules.md section 6)."""
-    if ind.method not in (None, ""):
-        return str(parse_method(ind.method))
-    if any(v.numerator is not None for v in values):
-        return "ratio"
-    if unit_of(ind, values) in ("%", "rate", "days", "score"):
-        return "mean"
-    return "sum"
+# --- reading a row once -----------------------------------------------------------------
 
 
-def unit_of(ind: Indicator, values: list[Value]) -> str:
-    """The unit to show numbers in: the tracker's Unit column, else read from the values."""
-    if isinstance(ind.unit, str) and ind.unit.strip():
-        u = ind.unit.strip().lower()
-        aliases = {
-            "percent": "%",
-            "percentage": "%",
-            "day": "days",
-            "gbp": "£",
-            "number": "count",
-            "kgs": "kg",
-            "no.": "count",
-            "num": "count",
-        }
-        u = aliases.get(u, u)
-        if u in UNITS:
-            return u
-    texts = [str(x).lower() for x in (*ind.values, ind.target) if isinstance(x, str)]
-    if any(v.percent for v in values) or any(t.strip().endswith("%") for t in texts):
-        return "%"
-    if any("day" in t for t in texts):
-        return "days"
-    if any("£" in t for t in texts):
-        return "£"
-    if any(t.endswith("kg") for t in texts):
-        return "kg"
-    return "count"
+def _read(raw: object) -> tuple[Value, str]:
+    try:
+        return read_value(raw, "value"), ""
+    except KpixlError as e:
+        # kept as missing, marked so the reporting period still sees a figure was written
+        return Value(None, missing="\x00" + str(raw)), str(e)
 
 
-def scale_problem(values: list[Value], target: float | None, unit: str) -> str:
-    """Why a percentage row cannot be trusted, or "": 000 row 01 writes Q1 as 83 beside
-    90.2% against 92% and would otherwise be rated Green (rules.md section 8)."""
-    if unit != "%":
-        return ""
-    numbers = [v.value for v in values if v.value is not None]
-    big = [x for x in numbers if abs(x) > 1.5]
-    small = [x for x in numbers if abs(x) <= 1.5]
-    if big and small:
-        return (
-            f"Check values: mixed scales ({_num(big[0])} beside {small[0]:.1%}); write every "
-            f"value as a percentage, e.g. {_num(big[0])}%"
-        )
-    if target is not None and numbers:
-        if abs(target) > 1.5 and not big:
-            return (
-                f"Check target: {_num(target)} is on a 0-100 scale but the values are "
-                f"percentages (e.g. {small[0]:.1%}); write the target as {_num(target)}%"
-            )
-        if abs(target) <= 1.5 and target != 0 and not small:
-            return (
-                f"Check values: {_num(big[0])} is on a 0-100 scale but the target is "
-                f"{target:.1%}; write the values as percentages, e.g. {_num(big[0])}%"
-            )
-    return ""
-
-
-def _num(x: float) -> str:
-    return f"{x:,.6g}"
-
-
-def rate_indicator(ind: Indicator, tracker: Tracker, k: int | None) -> Rating:
-    """Rate one indicator at period index ``k`` (status, arrow, YTD), never raising."""
-    s = tracker.settings
-    values: list[Value] = []
+def prepare(ind: Indicator, tracker: Tracker) -> Measure:
+    """Read one row once: its fields, its figures with their periods, and what it is."""
+    settings = tracker.settings
+    notes: list[str] = []
+    override = settings.override(ind.ref, ind.name)
+    sources: dict[str, str] = {}
+    if override is not None:
+        given = override.given()
+        cumulative = given.pop("cumulative", None)
+        ind = replace(ind, **given)
+        if cumulative is not None:
+            ind = replace(ind, cumulative=bool(cumulative))
+        sources = {k: "kpixl.toml" for k in given}
+    scheme = settings.scheme_for(ind.directorate, ind.committee, ind.sheet)
     problem = ""
+    grid: list[Value] = []
     for raw in ind.values:
-        try:
-            values.append(read_value(raw, "value"))
-        except KpixlError as e:
-            problem = problem or f"{e}"
-            values.append(Value(None, missing=str(raw)))
-    unit = unit_of(ind, values)
-    missing = Value(None, missing="blank")
-    k = latest_quarter_end(ind, tracker.periods, values, k)
-    current = values[k] if k is not None and k < len(values) else missing
-    prev, prev_label = _comparison(ind, tracker, values, k)
-    status = direction_ = None
-    target_now = ytd_value = None
-    counts = None
-    pol = None
-    method = "sum"
-    t = None
-    # Each figure is worked out on its own, so that one unreadable cell (a tolerance, say)
-    # blanks only what depends on it, exactly as the tracker's own KPI_* cells would.
-    try:
-        t = parse_target(ind.target)
-        pol = parse_polarity(
-            ind.polarity, default=Polarity.NONE if t.kind is TargetKind.TRACKING else None
-        )
-        if k is not None:
-            number, periods, year = period_position(ind, tracker.periods[k])
-            target_now = target_to_date(t, number, periods, "period", year=year or s.financial_year)
-    except KpixlError as e:
-        problem = problem or str(e)
-    if pol is not None:
-        try:
-            direction_ = direction(current, prev, pol, target_now, s.acceptable_range)
-        except KpixlError as e:
-            problem = problem or str(e)
-        if t is not None and not problem:
-            point = (
-                target_now
-                if target_now is not None
-                else (t if t.kind in (TargetKind.TRACKING, TargetKind.REVIEW) else None)
-            )
-            try:
-                status = rag(current, point, pol, ind.tolerance)
-            except KpixlError as e:
-                problem = str(e)
-    try:
-        method = infer_method(ind, values)
-        upto = values[: (k + 1) if k is not None else len(values)]
-        ytd_value = ytd(upto, method)
-        if method == "ratio":
-            pairs = [
-                (v.numerator, v.denominator)
-                for v in upto
-                if v.numerator is not None and v.denominator is not None
-            ]
-            if pairs:
-                counts = (sum(n for n, _ in pairs), sum(d for _, d in pairs))
-    except KpixlError as e:
-        problem = problem or str(e)
-    if not problem and status is not None and status.rated:
-        problem = scale_problem(values, target_now, unit)
-    if problem and status is not None and status.rated:
-        status = None  # an unreadable value somewhere in the row: show the problem instead
-    return Rating(
+        v, p = _read(raw)
+        problem = problem or p
+        grid.append(v)
+    observations = _observations(ind, tracker, grid)
+    target = _target(ind, sources)
+    unit = unit_of(ind.unit, [o.value for o in observations], _texts(ind))
+    if unit == "%":
+        grid, observations, target = _on_percent_scale(grid, observations, target, notes)
+    polarity = _polarity(ind, target.value, scheme, sources, notes)
+    tolerance = _tolerance(ind, sources)
+    frequency = _frequency(ind, tracker, observations, notes)
+    cumulative = (
+        "the tracker says so" if ind.cumulative else ""
+    ) if ind.cumulative is not None else cumulative_words(
+        ind.name, target.value, ind.comments or ""
+    )
+    if not cumulative and any(w.strip().lower() == "ytd" for o in observations for w in
+                              o.value.note.split(";")):
+        cumulative = "its figures are marked (YTD)"
+    snapshot = "" if cumulative else snapshot_words(ind.name)
+    method, why = _method(ind, observations, unit, cumulative, snapshot)
+    if why:
+        notes.append(why)
+    if cumulative:
+        notes.append(f"cumulative ({cumulative}): rated against the target to date")
+    return Measure(
         indicator=ind,
-        period=k,
-        value=current,
-        previous=prev,
-        previous_label=prev_label,
-        target=target_now,
-        status=status,
-        direction=direction_,
-        ytd=ytd_value,
-        ytd_counts=counts,
+        scheme=scheme,
+        grid=tuple(grid),
+        observations=tuple(observations),
+        polarity=polarity,
+        target=target,
+        tolerance=tolerance,
         method=method,
         unit=unit,
-        polarity=pol,
+        frequency=frequency,
+        cumulative=cumulative,
+        snapshot=snapshot,
         problem=problem,
-        values=tuple(values),
+        notes=tuple(notes),
     )
 
 
-def is_quarterly(ind: Indicator) -> bool:
-    """A quarterly indicator (its Frequency says so) reports once a quarter."""
-    return isinstance(ind.frequency, str) and ind.frequency.strip().lower().startswith("quarter")
+def _texts(ind: Indicator) -> list[str]:
+    return [str(x) for x in (*ind.values, ind.target) if isinstance(x, str)]
 
 
-def period_position(ind: Indicator, period: Period) -> tuple[int, int, str | None]:
-    """(number, periods in the year, financial year) of a period for this indicator:
-    a quarterly indicator in a monthly tracker counts in quarters (March is Q4 of 4), so
-    "15 per quarter" is its target for the quarter, not a third of it."""
-    if is_quarterly(ind) and period.kind == "month":
-        return period.quarter, 4, period.year
-    return period.number, period.periods, period.year
+def _observations(ind: Indicator, tracker: Tracker, grid: list[Value]) -> list[Observation]:
+    periods = tracker.periods
+    out: list[Observation] = []
+    for i, v in enumerate(grid):
+        if i < len(periods):
+            out.append(Observation(periods[i], v, "column", i))
+    for i, raw in enumerate(ind.last_year):
+        if i < len(periods) and periods[i].year:
+            p = periods[i]
+            prev = p.with_year(fy_label(int(p.year[:4]) - 1))  # type: ignore[index]
+            out.append(Observation(prev, _read(raw)[0], "last year"))
+    for period, raw in ind.extra:
+        out.append(Observation(period, _read(raw)[0], "column"))
+    out = _by_note(out, tracker.settings.fy_start_month)
+    out.sort(key=lambda o: (o.period.ordinal() or 0, -o.period.months))
+    return out
 
 
-def latest_quarter_end(
-    ind: Indicator, periods: tuple[Period, ...], values: list[Value], k: int | None
-) -> int | None:
-    """The period a quarterly indicator reports for at monthly period ``k``: ``k`` itself
-    when it holds a figure or a marker (TBC), else the latest quarter end before it, so a
-    July pack shows the June quarter rather than No data."""
-    if k is None or not is_quarterly(ind) or periods[k].kind != "month":
-        return k
-    if k < len(values) and values[k].missing != "blank":
-        return k
-    for i in range(k, -1, -1):
-        if periods[i].number % 3 == 0:
-            return i
-    return k
+def _by_note(obs: list[Observation], fy_start: int) -> list[Observation]:
+    """A figure whose note names another period ("97.48% (Q1 23-24)" in the June column) is
+    that period's figure: moved there, once."""
+    out: list[Observation] = []
+    seen: set[tuple[object, ...]] = set()
+    for o in obs:
+        note = o.value.note
+        if note and o.value.value is not None:
+            p = parse_period(note.split(";")[0].strip(), fy_start)
+            if p is not None and p.year is not None and (p.start, p.months, p.year) != (
+                o.period.start,
+                o.period.months,
+                o.period.year,
+            ):
+                key = (p.year, p.start, p.months)
+                if key in seen or any(
+                    (x.period.year, x.period.start, x.period.months) == key
+                    and x.value.value is not None
+                    for x in obs
+                ):
+                    if o.index >= 0:  # keep the grid cell for display, but not as a figure
+                        out.append(replace(o, value=Value(None, missing=f"see {p.label}")))
+                    continue
+                seen.add(key)
+                o = Observation(p, o.value, o.where, -1)
+        out.append(o)
+    return out
 
 
-def _comparison(
-    ind: Indicator, tracker: Tracker, values: list[Value], k: int | None
-) -> tuple[Value, str]:
-    """The value to compare with: the same period last year where the settings say so,
-    else the latest earlier period this indicator reports (quarterly rows in a monthly
-    tracker skip their blank months; a TBC is a gap, not skipped)."""
-    blank = Value(None, missing="blank")
-    if k is None:
-        return blank, ""
-    if tracker.settings.compare_with == "last_year":
-        if k < len(ind.last_year):
-            return read_value(ind.last_year[k]), "same period last year"
-        return blank, "same period last year"
-    for j in range(k - 1, -1, -1):
-        v = values[j]
-        if v.value is not None or (v.missing not in (None, "blank")):
-            return v, tracker.periods[j].label
-    return blank, ""
+def _target(ind: Indicator, sources: Mapping[str, str]) -> Field[Target]:
+    raw = ind.target
+    try:
+        t = parse_target(raw)
+    except KpixlError as e:
+        return Field(None, raw, str(e), sources.get("target", "column"))
+    return Field(t, raw, "", sources.get("target", "column"))
+
+
+def _on_percent_scale(
+    grid: list[Value], obs: list[Observation], target: Field[Target], notes: list[str]
+) -> tuple[list[Value], list[Observation], Field[Target]]:
+    """A % unit on whole numbers (Hart writes 95.5 for 95.5%): every bare figure of the row
+    on the 0-100 scale, and none on the fraction scale, is read as a percentage."""
+    bare = [
+        v.value
+        for v in (o.value for o in obs)
+        if v.value is not None and not v.percent and v.value != 0
+    ]
+    t = target.value
+    if not bare or any(on_fraction_scale(x) for x in bare):
+        return grid, obs, target
+    if t is not None and t.kind is TargetKind.VALUE and t.value is not None and not t.percent:
+        if on_fraction_scale(t.value) and t.value != 0:
+            return grid, obs, target  # the target is a fraction: mixed scales, checked later
+        target = replace(
+            target, value=replace(t, value=t.value / 100, percent=True, text=f"{t.value:g}%")
+        )
+
+    def scaled(v: Value) -> Value:
+        if v.value is None or v.percent:
+            return v
+        return replace(v, value=v.value / 100, percent=True, unit="%")
+
+    notes.append("a % unit on whole numbers: 95.5 is read as 95.5%")
+    return (
+        [scaled(v) for v in grid],
+        [replace(o, value=scaled(o.value)) for o in obs],
+        target,
+    )
+
+
+def _polarity(
+    ind: Indicator,
+    target: Target | None,
+    scheme: Scheme,
+    sources: Mapping[str, str],
+    notes: list[str],
+) -> Field[Polarity]:
+    raw = ind.polarity
+    source = sources.get("polarity", "column")
+    try:
+        return Field(parse_polarity(raw), raw, "", source)
+    except KpixlError as e:
+        if not (raw is None or (isinstance(raw, str) and not raw.strip())):
+            return Field(None, raw, str(e), source)
+    if target is not None and target.kind is TargetKind.TRACKING:
+        return Field(Polarity.NONE, raw, "", "tracking target")
+    hints = lower_is_better_words(ind.name) if scheme.polarity_from_name else ()
+    if hints and scheme.default_polarity is Polarity.HIGHER:
+        said = ", ".join(f'"{h}"' for h in hints[:3])
+        key = ind.ref or ind.name[:40]
+        return Field(
+            None,
+            raw,
+            f"Check polarity: none is given and the name says {said}, which usually means "
+            f"lower is better; add a Polarity column, or write in kpixl.toml "
+            f'[indicators."{key}"] polarity = "Lower is better" (or "Higher is better")',
+            "name",
+        )
+    notes.append(f"polarity: none given, so the default ({scheme.default_polarity.words.lower()})")
+    return Field(scheme.default_polarity, raw, "", "default")
+
+
+def _tolerance(ind: Indicator, sources: Mapping[str, str]) -> Field[Tolerance]:
+    raw = ind.tolerance
+    source = sources.get("tolerance", "column")
+    try:
+        return Field(parse_tolerance(raw), raw, "", source)
+    except KpixlError as e:
+        return Field(None, raw, str(e), source)
+
+
+def _frequency(
+    ind: Indicator, tracker: Tracker, obs: Sequence[Observation], notes: list[str]
+) -> str:
+    written = frequency_word(ind.frequency)
+    if written:
+        return written
+    grid_kind = tracker.periods[0].kind if tracker.periods else "month"
+    markers = marker_frequency([o.value.missing for o in obs if o.value.missing])
+    if markers:
+        notes.append(f"{_ly(markers)}: a cell says it is reported {_ly(markers)}")
+        return markers
+    k = tracker.reporting if "reporting" in tracker.__dict__ else None
+    present = [o.period for o in obs if o.value.value is not None and o.where == "column"]
+    blank = [
+        o.period
+        for o in obs
+        if o.index >= 0 and o.value.missing == "blank" and (k is None or o.index <= k)
+    ]
+    found = figures_frequency(present, blank)
+    if found and found != grid_kind:
+        where = "quarter columns" if any(p.kind == "quarter" for p in present) else (
+            "only quarter-end months" if found == "quarter" else f"{found} columns"
+        )
+        notes.append(f"{_ly(found)}: its figures are in {where}")
+        return found
+    return found or grid_kind
+
+
+def _ly(kind: str) -> str:
+    return {"month": "monthly", "quarter": "quarterly", "year": "annual", "term": "termly"}.get(
+        kind, kind
+    )
+
+
+def _method(
+    ind: Indicator, obs: Sequence[Observation], unit: str, cumulative: str, snapshot: str
+) -> tuple[str, str]:
+    """The YTD method: as written, else from what the measure is (rules.md section 6)."""
+    if ind.method not in (None, ""):
+        try:
+            return str(parse_method(ind.method)), ""
+        except KpixlError:
+            return "", ""  # reported as the row's problem when the YTD is worked out
+    if snapshot:
+        return "none", f"no year to date: a snapshot (the name says \"{snapshot}\")"
+    if cumulative:
+        return "last", "year to date: the latest figure (already cumulative)"
+    if any(o.value.numerator is not None for o in obs):
+        return "ratio", "year to date: total of x out of total of y"
+    if unit in MEAN_UNITS:
+        return "mean", f"year to date: the mean (a {unit} measure with no counts)"
+    return "sum", "year to date: the sum (a count)"
+
+
+# --- rating -------------------------------------------------------------------------------
 
 
 def rate_tracker(tracker: Tracker) -> list[Rating]:
     """Every indicator rated for the reporting period, in tracker order."""
-    k = tracker.reporting_index()
-    return [rate_indicator(ind, tracker, k) for ind in tracker.indicators]
+    return [rate_measure(m, tracker) for m in tracker.measures]
+
+
+def rate_indicator(ind: Indicator, tracker: Tracker, k: int | None = None) -> Rating:
+    """One row rated at grid index ``k`` (default: the tracker's reporting period)."""
+    m = prepare(ind, tracker)
+    return rate_measure(m, tracker, tracker.reporting if k is None else k)
+
+
+def _series(m: Measure) -> list[Observation]:
+    """The row's figures at its own frequency, one per period, ordered: a quarterly row in a
+    monthly tracker takes its quarter columns, else its quarter-end months."""
+    f = m.frequency
+    obs = [o for o in m.observations if o.period.year is not None]
+    if f == "month":
+        return [o for o in obs if o.period.kind == "month"]
+    if f == "quarter":
+        by_end: dict[int, Observation] = {}
+        for o in obs:
+            p = o.period
+            if p.kind == "quarter" or (p.kind == "month" and p.last % 3 == 0):
+                end = p.ordinal() or 0
+                held = by_end.get(end)
+                if held is None or (held.value.value is None and o.value.value is not None) or (
+                    p.kind == "quarter" and held.period.kind != "quarter"
+                    and o.value.value is not None
+                ):
+                    by_end[end] = o
+        return [by_end[e] for e in sorted(by_end)]
+    if f == "year":
+        return [o for o in obs if o.period.kind == "year"]
+    # termly and other irregular rows: their figures where they stand, latest per end
+    by_end = {}
+    for o in obs:
+        if o.value.value is not None or o.index >= 0:
+            end = o.period.ordinal() or 0
+            if end not in by_end or by_end[end].value.value is None:
+                by_end[end] = o
+    return [by_end[e] for e in sorted(by_end)]
+
+
+def _current(m: Measure, series: list[Observation], at: Period | None) -> Observation | None:
+    """The figure a row reports at the reporting period: the period's own for a monthly row
+    (the month before where it says it reports a month in arrears); the latest of its
+    periods ended by then for any other row."""
+    if at is None:
+        return None
+    end = at.ordinal()
+    if end is None:
+        mine = [o for o in series if o.index >= 0]
+        return mine[-1] if mine else None
+    if m.frequency == "month" and at.kind == "month":
+        here = next((o for o in series if o.period.ordinal() == end), None)
+        if here is not None and is_arrears(here.value):
+            earlier = [o for o in series if (o.period.ordinal() or 0) < end]
+            return earlier[-1] if earlier else here
+        return here
+    if m.frequency == "quarter" and at.kind == "month":
+        here = next(
+            (o for o in series if o.index >= 0 and o.period.ordinal() == end), None
+        )
+        if here is not None and here.value.missing != "blank":
+            return here  # a figure or a marker in the reporting month itself
+    ended = [o for o in series if (o.period.ordinal() or 0) <= end]
+    if m.frequency in ("month", "quarter", "year"):
+        return ended[-1] if ended else None
+    present = [o for o in ended if o.value.value is not None]
+    return present[-1] if present else (ended[-1] if ended else None)
+
+
+def _previous(
+    m: Measure, series: list[Observation], current: Observation | None
+) -> tuple[Value, str]:
+    """The value to compare with: the same period last year where the scheme says so (and
+    always for a cumulative measure), else the period before in the row's own series,
+    across the year boundary; a TBC is a gap, not skipped."""
+    if current is None:
+        return BLANK, ""
+    p = current.period
+    same_point = m.scheme.compare_with == "last_year" or bool(m.cumulative)
+    if same_point:
+        if p.year is None:
+            return BLANK, "same period last year"
+        last = fy_label(int(p.year[:4]) - 1)
+        for o in m.observations:
+            q = o.period
+            if q.year == last and (q.start, q.months) == (p.start, p.months):
+                return o.value, "same period last year"
+        return BLANK, "same period last year"
+    end = p.ordinal() or 0
+    earlier = [o for o in series if (o.period.ordinal() or 0) < end and o is not current]
+    for o in reversed(earlier):
+        v = o.value
+        if v.value is not None or v.missing not in (None, "blank"):
+            return v, o.period.label
+    return BLANK, ""
+
+
+def _position(m: Measure, p: Period) -> tuple[int, int]:
+    """(k, n): period ``p`` as the k-th of n in the row's year, at the row's frequency."""
+    if m.frequency == "quarter":
+        return p.quarter, 4
+    if m.frequency == "year":
+        return 1, 1
+    if p.kind == "month":
+        return p.number, 12
+    if p.kind == "quarter":
+        return p.number, 4
+    return max(1, min(12, p.last)), 12
+
+
+def _target_for(m: Measure, p: Period, year: str | None) -> tuple[float | None, str]:
+    """The target for the figure of period ``p``, and how it was worked out: the period's
+    own for most rows; for a cumulative measure the target to date."""
+    t = m.target.value
+    assert t is not None
+    if t.kind in (TargetKind.TRACKING, TargetKind.REVIEW):
+        return None, ""
+    if t.kind is TargetKind.SPLIT:
+        raise TargetError(
+            "target",
+            t.text,
+            "it gives each sub-measure its own target; the sub-measures are rated",
+            "one target per sub-measure in",
+        )
+    k, n = _position(m, p)
+    if not m.cumulative:
+        return target_to_date(t, k, n, "period", year=year), ""
+    if t.kind is TargetKind.PROFILE and (t.cumulative or t.per_cell):
+        # a profile of targets by period, each already to date (001's KI 8)
+        return target_to_date(t, k, n, "last", year=year), ""
+    value = target_to_date(t, k, n, "sum", year=year)
+    if value is None:
+        return None, ""
+    how = (
+        f"target to date {_show(value, m.unit)} ({k} of {n} {_ly_noun(n)}"
+        + (f" of {_show(t.value, m.unit)} for the year" if t.value is not None else "")
+        + ")"
+    )
+    return value, how
+
+
+def _ly_noun(n: int) -> str:
+    return {12: "months", 4: "quarters", 1: "year", 3: "terms"}.get(n, "periods")
+
+
+def _show(x: float | None, unit: str) -> str:
+    if x is None:
+        return ""
+    if unit == "%":
+        return f"{x * 100:.4g}%"
+    return f"{x:,.6g}"
+
+
+def rate_measure(m: Measure, tracker: Tracker, k: int | None = None) -> Rating:
+    """Rate one measure at grid index ``k`` (status, arrow, YTD), never raising."""
+    if k is None:
+        k = tracker.reporting
+    at_grid = tracker.periods[k] if k is not None and k < len(tracker.periods) else None
+    series = _series(m)
+    current_obs = _current(m, series, at_grid)
+    current = current_obs.value if current_obs is not None else BLANK
+    at = current_obs.period if current_obs is not None else at_grid
+    year = (at.year if at is not None else None) or tracker.settings.financial_year
+    prev, prev_label = _previous(m, series, current_obs)
+    problem = m.problem
+    basis: list[str] = list(m.notes)
+    status = direction_ = None
+    target_now: float | None = None
+    pol = m.polarity.value
+    t = m.target.value
+    # Each figure is worked out on its own, so that one unreadable cell (a tolerance, say)
+    # blanks only what depends on it, exactly as the tracker's own KPI_* cells would.
+    for f in (m.target, m.polarity):
+        problem = problem or f.problem
+    rule: Rule | None = None
+    if t is not None and pol is not None and at is not None:
+        try:
+            target_now, how = _target_for(m, at, year)
+            if how:
+                basis.append(how)
+        except KpixlError as e:
+            problem = problem or str(e)
+    if pol is not None and t is not None and not m.target.problem:
+        tol = m.tolerance.value if m.tolerance.value is not None else m.tolerance.raw
+        rule = compile_rule(t, pol, tol, m.scheme, point=target_now)
+        if m.tolerance.problem and rule.late is None and rule.kind == 0:
+            rule = replace(rule, late=KpixlError(m.tolerance.problem))
+        try:
+            status = _status(m, rule, current, at, tracker)
+        except KpixlError as e:
+            problem = problem or str(e)
+        try:
+            direction_ = arrow(
+                _figure(current),
+                _figure(prev),
+                pol,
+                target_now,
+                m.scheme.acceptable_range,
+                m.scheme.direction_style,
+            )
+        except KpixlError as e:
+            problem = problem or str(e)
+    ytd_value, counts = None, None
+    try:
+        ytd_value, counts = _ytd(m, at, tracker)
+    except KpixlError as e:
+        problem = problem or str(e)
+    if not problem and status is not None and status.rated:
+        problem = mixed_scales([o.value for o in m.observations], target_now, m.unit)
+    if problem and status is not None and status.rated:
+        status = None  # an unreadable value somewhere in the row: show the problem instead
+    own = status
+    stated = parse_status(m.indicator.stated_status)
+    shown = own
+    if stated is not None and m.scheme.stated_status == "tracker":
+        shown = stated
+        if own is not None and own is not stated:
+            basis.append(f"status as the tracker states it ({stated}); by the rules: {own}")
+    long = None
+    if m.scheme.long_trend and pol is not None and current.value is not None:
+        history = [
+            o.value.value
+            for o in series
+            if o.value.value is not None and (o.period.ordinal() or 0) < (at.ordinal() or 0)
+        ]  # type: ignore[union-attr]
+        long = trend(current.value, history, pol, m.scheme)  # type: ignore[arg-type]
+    return Rating(
+        indicator=m.indicator,
+        period=current_obs.index if current_obs is not None and current_obs.index >= 0 else (
+            k if current_obs is None else None
+        ),
+        value=current,
+        previous=prev,
+        previous_label=prev_label,
+        target=target_now,
+        status=shown,
+        direction=direction_,
+        ytd=ytd_value,
+        ytd_counts=counts,
+        method=m.method,
+        unit=m.unit,
+        polarity=pol,
+        problem=problem,
+        values=m.grid,
+        measure=m,
+        at=at,
+        own_status=own,
+        stated=stated,
+        long_trend=long,
+        basis=tuple(basis),
+    )
+
+
+def _figure(v: Value) -> float | None:
+    return v.value
+
+
+def _status(
+    m: Measure, rule: Rule, current: Value, at: Period | None, tracker: Tracker
+) -> Status:
+    if m.frequency == "year" and rule.kind == 0 and at is not None:
+        here = tracker.reporting_period
+        if (
+            here is not None
+            and here.kind != "year"
+            and here.last < 12
+            and current.value is None
+            and (at.year == here.year)
+        ):
+            return Status.NOT_YET_DUE  # an annual measure before its year end (001's box)
+    return rule.rate(current)
+
+
+def _ytd(m: Measure, at: Period | None, tracker: Tracker) -> tuple[float | None, tuple[float, float] | None]:
+    """The year to date at period ``at``: the figures of its financial year up to it, each
+    month counted once (a Quarter 1 column stands for April to June)."""
+    if at is None or not m.method:
+        if not m.method and m.indicator.method not in (None, ""):
+            parse_method(m.indicator.method)  # raises the message
+        return None, None
+    if m.method == "none":
+        return None, None
+    end = at.ordinal()
+    fy = at.year
+    if end is None or fy is None:
+        chosen = [o for o in m.observations if o.index >= 0 and o.index <= (tracker.reporting or 0)]
+    else:
+        chosen = _cover(
+            [
+                o
+                for o in m.observations
+                if o.period.year == fy and (o.period.ordinal() or 0) <= end
+            ]
+        )
+    values = [o.value for o in chosen]
+    result = ytd(values, m.method)
+    counts = None
+    if m.method == "ratio":
+        pairs = [
+            (v.numerator, v.denominator)
+            for v in values
+            if v.numerator is not None and v.denominator is not None and v.value is not None
+        ]
+        if pairs:
+            counts = (sum(n for n, _ in pairs), sum(d for _, d in pairs))  # type: ignore[misc]
+    return result, counts
+
+
+def _cover(obs: list[Observation]) -> list[Observation]:
+    """Figures that do not overlap: longer periods first (Quarter 1 over June), then the
+    months outside them; ordered by period."""
+    present = [o for o in obs if o.value.value is not None or o.value.numerator is not None]
+    chosen: list[Observation] = []
+    for o in sorted(present, key=lambda o: (-o.period.months, o.period.ordinal() or 0)):
+        a, b = o.period.first_ordinal() or 0, o.period.ordinal() or 0
+        if not any(
+            a <= (c.period.ordinal() or 0) and (c.period.first_ordinal() or 0) <= b for c in chosen
+        ):
+            chosen.append(o)
+    return sorted(chosen, key=lambda o: o.period.ordinal() or 0)
+
+
+# --- kept for callers of the earlier model ------------------------------------------------
+
+
+def unit_of_indicator(ind: Indicator) -> str:
+    """The unit of a row as written (for callers without a tracker)."""
+    values = []
+    for raw in ind.values:
+        values.append(_read(raw)[0])
+    return unit_of(ind.unit, values, _texts(ind))
+
+
+def is_quarterly(measure: Measure) -> bool:
+    """A row that reports once a quarter."""
+    return measure.frequency == "quarter"

@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .errors import InputError
+from .rounding import largest_remainder
 from .rules import Status, parse_status
 from .ytd import flatten
 
@@ -21,8 +23,9 @@ ORDER = [s.value for s in Status]
 class Summary:
     """Counts per status label over ``total`` indicators; ``groups`` holds one per group.
 
-    Labels other than the six statuses (Charnwood's Completed, Not started) are counted
-    under their own words. Shares are of all indicators in the range (Dacorum's 003).
+    Labels other than the statuses (Charnwood's Completed, Not started) are counted under
+    their own words. Shares are of all indicators in the range (Dacorum's 003), as whole
+    percentages rounded by largest remainder, so that they add to 100%.
     """
 
     counts: dict[str, int]
@@ -33,12 +36,25 @@ class Summary:
         return self.counts.get(_label(label), 0)
 
     def share(self, label: str | Status) -> float:
-        """The share of all indicators, 0 when there are none."""
+        """The exact share of all indicators, 0 when there are none."""
         return self.count(label) / self.total if self.total else 0.0
+
+    def percent(self, label: str | Status) -> int:
+        """The whole percentage, rounded so that the labels' percentages add to 100.
+
+        >>> summary(["G"] * 16 + ["A"] * 8 + ["R"] * 6 + ["ND"] * 4).percent("Amber")
+        23
+        """
+        key = _label(label)
+        labels = list(self.counts)
+        if key not in self.counts:
+            return 0
+        shares = largest_remainder([self.counts[k] for k in labels], self.total)
+        return shares[labels.index(key)]
 
     def text(self, label: str | Status) -> str:
         """As Dacorum writes it: ``47% (16) of 34``."""
-        return f"{self.share(label):.0%} ({self.count(label)}) of {self.total}"
+        return f"{self.percent(label)}% ({self.count(label)}) of {self.total}"
 
     def labels(self) -> list[str]:
         """Labels present, statuses first in their usual order, then the rest."""
@@ -79,8 +95,6 @@ def summary(statuses: Iterable[object] | object, groups: Iterable[object] | None
         return Summary(dict(Counter(kept)), len(kept))
     keys = [("" if g is None else str(g).strip()) for g in flatten(groups)]
     if len(keys) != len(labels):
-        from .errors import InputError
-
         raise InputError(
             "groups",
             f"{len(keys)} cells",

@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
-from .errors import TargetError
-from .values import ValueTextError, read_value
+from .errors import MethodError, TargetError
+from .values import MAX_RULE_TEXT, ValueTextError, read_value
+from .vocabulary import (
+    CUMULATIVE_WORDS,
+    TARGET_REVIEW_WORDS,
+    TARGET_TRACKING_PREFIXES,
+    TARGET_TRACKING_WORDS,
+    words,
+)
 
 TARGET_HINT = (
     "write a number (92%, 40 Days), a rate per period (15 per quarter, 252 (21 per month)), "
@@ -30,6 +37,7 @@ class TargetKind(StrEnum):
     MULTI_YEAR = "multi_year"  # 20/40/60/80/100 increments over the next 5 years
     TRACKING = "tracking"  # No target - tracking indicator only
     REVIEW = "review"  # TBC, Target under review, Profiled Target (with no numbers)
+    SPLIT = "split"  # one per sub-measure: P1 and P2 97.5% P3 and P4 90%
 
     def __str__(self) -> str:
         return self.value
@@ -55,6 +63,21 @@ class Target:
     years: tuple[tuple[str, float], ...] = ()
     percent: bool = False
     text: str = ""
+    parts: tuple[tuple[str, Target], ...] = ()  # SPLIT: sub-measure label -> its target
+    cumulative: bool = False  # the text says the target is to date ("Cumulative Target")
+    per_cell: bool = False  # a profile read from a target cell beside each period's figure
+
+    def part(self, label: str) -> Target | None:
+        """A sub-measure's own target from a split target, by its label ("P2").
+
+        >>> parse_target("P1 and P2 97.5% P3 and P4 90%").part("P3").value
+        0.9
+        """
+        key = label.strip().lower()
+        for name, t in self.parts:
+            if name == key:
+                return t
+        return None
 
     def point(self) -> float:
         """The figure to rate one period against when no period is named.
@@ -66,6 +89,13 @@ class Target:
             return self.per_period
         if self.value is not None:
             return self.value
+        if self.kind is TargetKind.SPLIT:
+            raise TargetError(
+                "target",
+                self.text,
+                "it gives each sub-measure its own target; rate the sub-measures",
+                "one target per sub-measure in",
+            )
         if self.kind is TargetKind.PROFILE:
             raise TargetError(
                 "target",
@@ -92,6 +122,8 @@ class Target:
             return " ".join(f"Q{i}: {show(v)}" for i, v in enumerate(self.profile, 1))
         if k is TargetKind.MULTI_YEAR:
             return " ".join(f"{y}: {show(v)}" for y, v in self.years)
+        if k is TargetKind.SPLIT:
+            return " ".join(f"{name.upper()} {t.describe()}" for name, t in self.parts)
         return "Tracking" if k is TargetKind.TRACKING else "Under review"
 
 
@@ -104,35 +136,14 @@ def _pct(x: float | None) -> str:
 
 
 _REVIEW = Target(TargetKind.REVIEW, text="")
-_REVIEW_WORDS = (
-    "tbc",
-    "tbd",
-    "to be confirmed",
-    "to be determined",
-    "to be agreed",
-    "to be set",
-    "under review",
-    "target under review",
-    "profiled target",
-    "will be approved",
-    "will be set",
-    "awaiting",
-    "not set",
-    "pending",
+_REVIEW_RE = re.compile(r"\b(?:" + "|".join(TARGET_REVIEW_WORDS) + r")\b")
+_TRACK_RE = re.compile(
+    r"(?:^|\b)(?:" + "|".join(re.escape(w) for w in TARGET_TRACKING_WORDS) + r")(?:\b|$)"
 )
-_TRACK_WORDS = (
-    "no target",
-    "tracking",
-    "data only",
-    "monitoring",
-    "n/a",
-    "na",
-    "none",
-    "not applicable",
-    "trend only",
+_CUMULATIVE_RE = re.compile(
+    r"(?:^|\b|\()(?:" + "|".join(re.escape(w.strip("()")) for w in CUMULATIVE_WORDS) + r")\b"
 )
-_REVIEW_RE = re.compile(r"\b(?:" + "|".join(_REVIEW_WORDS) + r")\b")
-_TRACK_RE = re.compile(r"(?:^|\b)(?:" + "|".join(re.escape(w) for w in _TRACK_WORDS) + r")(?:\b|$)")
+_SPLIT_RE = re.compile(r"\b([a-z]{1,3}\d{1,2})\b")
 _N = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%*"
 _PER_RE = re.compile(
     rf"({_N})\s*(?:days?\s*|kg\s*)?(?:per|a|each|every|/)\s*(week|month|quarter|term|year|annum)\b"
@@ -163,31 +174,69 @@ def parse_target(x: object) -> Target:
         return x
     if x is None:
         return _REVIEW
-    if isinstance(x, (int, float)) and not isinstance(x, bool):
-        if x != x:
+    if isinstance(x, (list, tuple)):
+        return _sequence(x)
+    if isinstance(x, bool) or not isinstance(x, (str, int, float)):
+        try:
+            v = read_value(x, "target")
+        except ValueTextError:
+            raise TargetError("target", x, TARGET_HINT) from None
+        if v.value is None:
             return _REVIEW
-        if math.isinf(x):
-            raise TargetError("target", x, TARGET_HINT)
-        return Target(TargetKind.VALUE, float(x), text=str(x))
-    if not isinstance(x, str):
-        raise TargetError("target", x, TARGET_HINT)
+        return Target(TargetKind.VALUE, v.value, text=str(x))
+    if isinstance(x, (int, float)):
+        try:
+            f = float(x)
+        except OverflowError:
+            raise TargetError("target", x, TARGET_HINT, "too large to be a target:") from None
+        if f != f:
+            return _REVIEW
+        if math.isinf(f) or abs(f) > 1e300:
+            raise TargetError("target", x, TARGET_HINT, "too large to be a target:")
+        return Target(TargetKind.VALUE, f, text=str(x))
+    if len(x) > MAX_RULE_TEXT:
+        raise TargetError("target", x, TARGET_HINT, "too long to be a target:")
     return _parse_text(x)
+
+
+def _sequence(items: list[object] | tuple[object, ...]) -> Target:
+    """A profile given as plain numbers, one per period: ``[4505, 5603, 2720, 2828]``."""
+    figures: list[float] = []
+    percent = False
+    for item in items:
+        try:
+            v = read_value(item, "target")
+        except ValueTextError:
+            raise TargetError("target", item, "give a profile as numbers, one per period") from None
+        if v.value is None:
+            raise TargetError(
+                "target", item, "give every period of a profile a figure", "a blank in the profile:"
+            )
+        figures.append(v.value)
+        percent = percent or v.percent
+    if not figures:
+        return _REVIEW
+    if len(figures) == 1:
+        return Target(TargetKind.VALUE, figures[0], percent=percent, text=str(items[0]))
+    text = " ".join(f"P{i}: {f:g}" for i, f in enumerate(figures, 1))
+    return Target(TargetKind.PROFILE, profile=tuple(figures), percent=percent, text=text)
 
 
 @lru_cache(maxsize=4096)
 def _parse_text(raw: str) -> Target:
-    t = " ".join(
-        raw.replace("\u2212", "-")
-        .replace("–", "-")
-        .replace("—", "-")
-        .replace("\u00a0", " ")
-        .lower()
-        .split()
-    )
+    found = _parse_words(raw)
+    if found.kind in (TargetKind.TRACKING, TargetKind.REVIEW):
+        return found
+    cumulative = bool(_CUMULATIVE_RE.search(words(raw)))
+    return replace(found, cumulative=True) if cumulative and not found.cumulative else found
+
+
+def _parse_words(raw: str) -> Target:
+    t = words(raw)
     if not t or t == "-":
         return Target(TargetKind.REVIEW, text=raw)
     has_digit = any(c.isdigit() for c in t)
-    if t.startswith(("no target", "n/a", "tracking")):
+    if t.startswith(TARGET_TRACKING_PREFIXES):
         return Target(TargetKind.TRACKING, text=raw)
     if _REVIEW_RE.search(t) and not _QUARTER_RE.search(t):
         return Target(TargetKind.REVIEW, text=raw)
@@ -195,7 +244,7 @@ def _parse_text(raw: str) -> Target:
         return Target(TargetKind.TRACKING, text=raw)
     try:  # the common case: one figure as typed, "92%", "40 Days", "19,378"
         v = read_value(raw, "target")
-        if v.value is not None and v.numerator is None:
+        if v.value is not None and v.numerator is None and not v.note:
             return Target(TargetKind.VALUE, v.value, percent=v.percent, text=raw)
     except ValueTextError:
         pass
@@ -211,7 +260,42 @@ def _fig(s: str) -> tuple[float, bool]:
     return v.value, v.percent
 
 
+def _split(t: str, raw: str) -> Target | None:
+    """ "P1 and P2 97.5% P3 and P4 90%": labels, then the figure they share."""
+    parts: list[tuple[str, Target]] = []
+    labels: list[str] = []
+    rest = t
+    for token in rest.replace(",", " ").split():
+        if _SPLIT_RE.fullmatch(token) and not token.startswith("q"):
+            labels.append(token)
+        elif token in ("and", "&", "+"):
+            continue
+        elif labels:
+            try:
+                v = read_value(token, "target")
+            except ValueTextError:
+                return None
+            if v.value is None:
+                return None
+            figure = Target(TargetKind.VALUE, v.value, percent=v.percent, text=token)
+            parts.extend((label, figure) for label in labels)
+            labels = []
+        else:
+            return None
+    if labels or len(parts) < 2:
+        return None
+    return Target(
+        TargetKind.SPLIT,
+        parts=tuple(parts),
+        percent=any(p.percent for _, p in parts),
+        text=raw,
+    )
+
+
 def _parse_forms(t: str, raw: str) -> Target | None:
+    split = _split(t, raw)
+    if split is not None:
+        return split
     years = _YEAR_RE.findall(t)
     if len(years) >= 2:
         return Target(
@@ -420,8 +504,6 @@ def _method_name(method: object) -> str:
     if base in ("latest", "snapshot", "cumulative"):
         base = "last"
     if base not in TARGET_METHODS:
-        from .errors import MethodError
-
         raise MethodError(
             "method",
             method,

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from .errors import ToleranceError
 from .polarity import Polarity
+from .values import MAX_RULE_TEXT, percent_scale
+from .vocabulary import TOLERANCE_DEFAULT_WORDS, TOLERANCE_NONE_WORDS, words
 
 TOLERANCE_HINT = "write 5%, 5 pts or 85% - 90%"
 AMBIGUOUS_HINT = (
@@ -71,8 +73,31 @@ class Tolerance:
             return "no tolerance"
         return "default tolerance"
 
+    def width(self, target: float, points: bool = False) -> float:
+        """How far the amber limit lies from ``target`` for the width kinds (relative,
+        points, absolute, none). ``points``: a bare % on a percentage target is percentage
+        points (a scheme's choice; 004's key reads it as relative).
+
+        >>> parse_tolerance("5%").width(0.9), parse_tolerance("5%").width(0.9, points=True)
+        (0.045000000000000005, 0.05)
+        """
+        k = self.kind
+        if k is ToleranceKind.NONE:
+            return 0.0
+        if k is ToleranceKind.RELATIVE:
+            if points:
+                return self.amount * percent_scale(target)
+            return self.amount * abs(target)
+        if k is ToleranceKind.POINTS:
+            return self.amount * percent_scale(target)
+        return self.amount
+
     def thresholds(
-        self, target: float, polarity: Polarity, default: Tolerance | None = None
+        self,
+        target: float,
+        polarity: Polarity,
+        default: Tolerance | None = None,
+        points: bool = False,
     ) -> tuple[float, float]:
         """The (green_from, amber_limit) pair for a target; the limit is on the worse side.
 
@@ -84,39 +109,27 @@ class Tolerance:
         if k is ToleranceKind.DEFAULT:
             if default is None or default.kind is ToleranceKind.DEFAULT:
                 default = DEFAULT_TOLERANCE
-            return default.thresholds(target, polarity)
+            return default.thresholds(target, polarity, points=points)
         if k is ToleranceKind.THRESHOLDS:
             scale = percent_scale(target) if self.percent else 1.0
             return self.green * scale, self.amber * scale  # type: ignore[operator]
         if k is ToleranceKind.BAND:
-            scale = percent_scale(target) if self.percent else 1.0
-            lo, hi = self.low * scale, self.high * scale  # type: ignore[operator]
+            lo, hi = self.band(target)
             # The band's end away from the target is the limit; a band lying wholly on the
             # better side (004 BBF06) gives no amber at all, and the checker reports it.
             return (target, max(hi, target)) if lower else (target, min(lo, target))
-        if k is ToleranceKind.NONE:
-            width = 0.0
-        elif k is ToleranceKind.RELATIVE:
-            width = self.amount * abs(target)
-        elif k is ToleranceKind.POINTS:
-            width = self.amount * percent_scale(target)
-        else:
-            width = self.amount
+        width = self.width(target, points)
         return (target, target + width) if lower else (target, target - width)
+
+    def band(self, target: float) -> tuple[float, float]:
+        """A band's ends on the target's scale (85% - 90% against 90 is 85 to 90)."""
+        scale = percent_scale(target) if self.percent else 1.0
+        return self.low * scale, self.high * scale  # type: ignore[operator]
 
 
 DEFAULT_TOLERANCE = Tolerance(ToleranceKind.RELATIVE, 0.05, text="5%")
 _DEFAULT = Tolerance(ToleranceKind.DEFAULT)
 _NO_TOLERANCE = Tolerance(ToleranceKind.NONE, text="No tolerance")
-
-
-def percent_scale(target: float) -> float:
-    """1 when a target is stored as a fraction (Excel's 90% is 0.9), 100 when stored as 90.
-
-    >>> percent_scale(0.9), percent_scale(90.0)
-    (1.0, 100.0)
-    """
-    return 100.0 if abs(target) > 1.5 else 1.0
 
 
 def _num(x: float | None) -> str:
@@ -128,8 +141,6 @@ def _pct(x: float | None) -> str:
 
 
 _N = r"(\d+(?:\.\d+)?|\.\d+)"
-_NONE_WORDS = {"no tolerance", "no variation", "none", "nil", "zero", "0", "0%", "0.0", "no amber"}
-_DEFAULT_WORDS = {"", "n/a", "na", "tbc", "tbd", "-", "default", "standard", "corporate"}
 _THRESH_RE = re.compile(
     _N + r"\s*(%?)\s*(and above|or above|or more|and over|or over|or higher|and higher|\+|"
     r"and below|or below|or less|or under|and under|or lower|and lower)?\s*(?:is|=|:)?\s*"
@@ -169,15 +180,22 @@ def parse_tolerance(x: object) -> Tolerance:
     if isinstance(x, bool):
         raise ToleranceError("tolerance", x, TOLERANCE_HINT)
     if isinstance(x, (int, float)):
-        return _from_number(float(x), x)
+        try:
+            return _from_number(float(x), x)
+        except OverflowError:
+            raise ToleranceError("tolerance", x, AMBIGUOUS_HINT, "ambiguous") from None
     if not isinstance(x, str):
         raise ToleranceError("tolerance", x, TOLERANCE_HINT)
+    if len(x) > MAX_RULE_TEXT:
+        raise ToleranceError("tolerance", x, TOLERANCE_HINT, "too long to be a tolerance:")
     return _parse_text(x)
 
 
 def _from_number(t: float, raw: object) -> Tolerance:
     if t != t:  # NaN: an empty cell through pandas
         return _DEFAULT
+    if t in (float("inf"), float("-inf")):
+        raise ToleranceError("tolerance", raw, TOLERANCE_HINT)
     if t == 0:
         return _NO_TOLERANCE
     if 0 < t < 1:
@@ -189,10 +207,10 @@ def _from_number(t: float, raw: object) -> Tolerance:
 
 @lru_cache(maxsize=4096)
 def _parse_text(raw: str) -> Tolerance:
-    t = " ".join(raw.replace("\u2212", "-").replace("–", "-").replace("—", "-").lower().split())
-    if t in _DEFAULT_WORDS:
+    t = words(raw)
+    if t in TOLERANCE_DEFAULT_WORDS:
         return _DEFAULT
-    if t in _NONE_WORDS:
+    if t in TOLERANCE_NONE_WORDS:
         return Tolerance(ToleranceKind.NONE, text=raw)
     found = _parse_form(t, raw)
     if found is not None:

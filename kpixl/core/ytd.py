@@ -13,34 +13,13 @@ from dataclasses import dataclass
 
 from .errors import MethodError, ValueTextError
 from .values import Value, read_value
+from .vocabulary import METHOD_ALIASES, words
 
-METHODS = ("sum", "ratio", "mean", "weighted", "last", "max", "min", "rolling:N")
-METHOD_HINT = "write sum, ratio, mean, weighted, last, max, min or rolling:N (e.g. rolling:4)"
-_ALIASES = {
-    "": "sum",
-    "total": "sum",
-    "sum": "sum",
-    "cumulative total": "sum",
-    "ratio": "ratio",
-    "x out of y": "ratio",
-    "rate": "ratio",
-    "mean": "mean",
-    "average": "mean",
-    "avg": "mean",
-    "weighted": "weighted",
-    "weighted mean": "weighted",
-    "weighted average": "weighted",
-    "last": "last",
-    "latest": "last",
-    "snapshot": "last",
-    "cumulative": "last",
-    "max": "max",
-    "maximum": "max",
-    "highest": "max",
-    "min": "min",
-    "minimum": "min",
-    "lowest": "min",
-}
+METHODS = ("sum", "ratio", "mean", "weighted", "last", "max", "min", "rolling:N", "none")
+METHOD_HINT = (
+    "write sum, ratio, mean, weighted, last, max, min, rolling:N (e.g. rolling:4), or none "
+    "for a snapshot (no year to date)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,23 +41,32 @@ def parse_method(method: object) -> Method:
     """
     if isinstance(method, Method):
         return method
-    text = "" if method is None else " ".join(str(method).strip().lower().split())
-    name = _ALIASES.get(text)
+    text = "" if method is None else words(str(method)[:40])
+    name = METHOD_ALIASES.get(text)
     if name is not None:
         return Method(name)
     for sep in (":", " ", "-"):
         head, _, tail = text.partition(sep)
-        if head == "rolling" and tail.strip().isdigit() and int(tail) > 0:
+        tail = tail.strip()
+        if head == "rolling" and tail.isascii() and tail.isdigit() and 0 < int(tail) <= 120:
             return Method("rolling", int(tail))
     raise MethodError("method", method, METHOD_HINT)
 
 
 def flatten(values: object) -> list[object]:
-    """A cell, a row, a column or a block of cells as one list, in reading order."""
-    if values is None or isinstance(values, (str, int, float, Value)):
+    """A cell, a row, a column or a block of cells as one list, in reading order.
+
+    >>> flatten([[1, 2], 3, (4,)])
+    [1, 2, 3, 4]
+    """
+    if isinstance(values, (list, tuple)):
+        items: object = values
+    elif isinstance(values, (str, bytes, Value)) or not hasattr(values, "__iter__"):
         return [values]
+    else:
+        items = list(values)  # type: ignore[call-overload]
     out: list[object] = []
-    for item in values:  # type: ignore[attr-defined]
+    for item in items:  # type: ignore[attr-defined]
         if isinstance(item, (list, tuple)):
             out.extend(item)
         else:
@@ -93,16 +81,29 @@ def ytd(
 
     Missing periods are skipped; all missing gives None. ``weights`` are the denominators
     for ``ratio`` (or write the values as "12 out of 13") and the weights for ``weighted``.
+    Method ``none`` (a snapshot) gives None. The result is always a finite number or None.
 
     >>> ytd([60.9, 59.5], "weighted", [30, 45])
     60.06
     >>> ytd(["TBC", None]) is None
     True
     """
-    m = parse_method(method)
+    result = _ytd(values, parse_method(method), weights)
+    if result is not None and not -1e300 <= result <= 1e300:
+        raise ValueTextError(
+            "values", "the year to date", "check the figures: their total is too large", "out of range:"
+        )
+    return result
+
+
+def _ytd(values: object, m: Method, weights: object) -> float | None:
+    if m.name == "none":
+        return None  # a snapshot has no year to date
     items = flatten(values)
-    if m.name == "sum" and weights is None and all(type(v) is float for v in items):
-        return _clean(float(sum(items))) if items else None  # the fast path: numbers
+    if m.name == "sum" and weights is None and items and all(type(v) is float for v in items):
+        total = sum(items)  # the fast path: numbers, none of them blank (NaN) or huge
+        if total == total and abs(total) <= 1e300:
+            return _clean(total)
     read = [read_value(v, "values") for v in items]
     if m.name in ("ratio", "weighted"):
         return _paired(read, m.name, weights)
