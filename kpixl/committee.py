@@ -16,24 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .core import KpixlError, Settings
+from .core import Settings
+from .core.errors import OutputProblem, PdfProblem
 from .core.model import Rating, Tracker, rate_tracker
 from .core.tables import Pack, build_pack
 from .pack import write_pack
 
 PACK_MARK = "Written by kpixl"
-
-
-class OutputProblem(KpixlError):
-    """The pack cannot be written where asked (over the tracker, over someone's file)."""
-
-    exit_code = 9
-
-
-class PdfProblem(KpixlError):
-    """LibreOffice is missing or could not turn the pack into a PDF."""
-
-    exit_code = 8
+__all__ = ["PACK_MARK", "OutputProblem", "PackResult", "PdfProblem", "make_pack"]
 
 
 @dataclass(frozen=True)

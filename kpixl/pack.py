@@ -19,7 +19,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .core.rules import Direction, Status
-from .core.tables import NOT_RATED, Pack, Table
+from .core.tables import NOT_RATED, PARENT, Pack, Table
 
 # Fills and font colours per status (004's key: green, amber, red, dark grey, grey,
 # turquoise) and a colour-blind-safe alternative (Okabe-Ito hues). The word is always
@@ -32,7 +32,10 @@ PALETTES: dict[str, dict[Status | str, tuple[str, str]]] = {
         Status.NO_DATA: ("#595959", "#FFFFFF"),
         Status.UNDER_REVIEW: ("#BFBFBF", "#000000"),
         Status.TRACKING: ("#40E0D0", "#000000"),
+        Status.EXCEEDED: ("#0070C0", "#FFFFFF"),
+        Status.NOT_YET_DUE: ("#F2F2F2", "#000000"),
         NOT_RATED: ("#FFFFFF", "#C00000"),
+        PARENT: ("#FFFFFF", "#404040"),
     },
     "colour-blind": {
         Status.GREEN: ("#009E73", "#FFFFFF"),
@@ -41,7 +44,10 @@ PALETTES: dict[str, dict[Status | str, tuple[str, str]]] = {
         Status.NO_DATA: ("#000000", "#FFFFFF"),
         Status.UNDER_REVIEW: ("#BFBFBF", "#000000"),
         Status.TRACKING: ("#56B4E9", "#000000"),
+        Status.EXCEEDED: ("#0072B2", "#FFFFFF"),
+        Status.NOT_YET_DUE: ("#F2F2F2", "#000000"),
         NOT_RATED: ("#FFFFFF", "#D55E00"),
+        PARENT: ("#FFFFFF", "#404040"),
     },
 }
 ARROW_COLOURS = {
@@ -290,7 +296,9 @@ def _table_sheet(
         for c, (column, cell) in enumerate(zip(cols, row.cells, strict=True)):
             kind = column.kind
             if kind == "status":
-                style = fmt.status(cell.status if cell.status else NOT_RATED)
+                style = fmt.status(
+                    cell.status if cell.status else (PARENT if cell.value == PARENT else NOT_RATED)
+                )
                 shown = cell.status.code if (cell.status and pack.status_codes) else cell.value
                 ws.write_string(r, c, str(shown), style)
             elif kind == "arrow":
@@ -356,7 +364,11 @@ def _table_sheet(
 
 def _summary_sheet(wb: Any, fmt: _Formats, pack: Pack, ws: Any) -> None:
     s = pack.summary
-    labels = [st.value for st in Status] + ([NOT_RATED] if s.count(NOT_RATED) else [])
+    labels = [
+        st.value
+        for st in Status
+        if st not in (Status.EXCEEDED, Status.NOT_YET_DUE) or s.count(st)
+    ] + ([NOT_RATED] if s.count(NOT_RATED) else [])
     last = len(labels) + 1
     _title_block(ws, fmt, pack, "Summary of performance", "", last)
     head_row = _head(

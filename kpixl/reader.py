@@ -1,38 +1,43 @@
 """Read a council's own tracker workbook (.xlsx) into a :class:`~kpixl.core.model.Tracker`.
 
 The adapter around :func:`kpixl.core.layout.tracker_from_sheets`: it checks the file BEFORE
-loading it (missing, not a workbook, encrypted, corrupt, too large), loads it with openpyxl in
-read-only mode for the values Excel last calculated, and never writes to the tracker or its
-folder.
+loading it (missing, not a workbook, encrypted, corrupt, too large), reads the values Excel
+last calculated with their number formats and merged cells (:mod:`kpixl.xlsx`), and never
+writes to the tracker or its folder.
 
 >>> from kpixl.reader import read_tracker
 >>> tracker = read_tracker("tracker.xlsx")  # doctest: +SKIP
 >>> [i.ref for i in tracker.indicators][:3]  # doctest: +SKIP
 ['AFL12', 'AFL13', 'AFL14']
 
-Exit codes of the problems (``FileProblem.exit_code``): 2 missing file, 3 not a workbook,
-4 encrypted, 5 corrupt, 6 too large, 7 no KPI table, 8 bad kpixl.toml or kpixl.conf sheet.
+Exit codes of the problems (``FileProblem.exit_code``, from :mod:`kpixl.core.errors`):
+2 missing file, 3 not a workbook, 4 encrypted, 5 corrupt, 6 too large, 7 no KPI table,
+8 bad kpixl.toml or kpixl.conf sheet.
 """
 
 from __future__ import annotations
 
 import struct
 import tomllib
-import warnings
 import zipfile
 from pathlib import Path
 
-from .core.errors import FileProblem, KpixlError
-from .core.layout import (
-    CONF_SHEETS,
+from .core.config import CONF_SHEETS, Conf, conf_from_toml
+from .core.errors import (
     BadConfig,
-    Conf,
+    CorruptWorkbook,
+    EncryptedWorkbook,
+    FileProblem,
+    KpixlError,
     NoTableFound,
-    setting_name,
-    tracker_from_sheets,
+    NotAWorkbook,
+    TrackerNotFound,
+    WorkbookTooLarge,
 )
+from .core.layout import tracker_from_sheets
 from .core.model import Tracker
-from .core.settings import Settings, get_settings
+from .core.scan import SheetData
+from .core.scheme import Settings, get_settings
 
 # Limits checked before loading. A generated 5,050-indicator tracker (30 columns, commentary
 # in every row) is 1.4 MB on disk and 8.6 MB unpacked, its sheet XML compressed 6 to 1: these
@@ -48,36 +53,6 @@ OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 ZIP_MAGIC = b"PK\x03\x04"
 WORKBOOK_PARTS = ("xl/workbook.xml",)
 XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
-
-
-class TrackerNotFound(FileProblem):
-    """The tracker file does not exist (or is a folder)."""
-
-    exit_code = 2
-
-
-class NotAWorkbook(FileProblem):
-    """A file that is not an .xlsx workbook: .xls, .xlsb, .csv, .ods, a Word file…"""
-
-    exit_code = 3
-
-
-class EncryptedWorkbook(FileProblem):
-    """A password-protected workbook (an OLE compound file with an EncryptedPackage)."""
-
-    exit_code = 4
-
-
-class CorruptWorkbook(FileProblem):
-    """A zip that cannot be read, or one without the workbook part."""
-
-    exit_code = 5
-
-
-class WorkbookTooLarge(FileProblem):
-    """A file over the size limits, or a zip bomb."""
-
-    exit_code = 6
 
 
 __all__ = [
@@ -142,26 +117,36 @@ def _ole_stream_names(data: bytes) -> list[str]:
         start = size + i * size
         return data[start : start + size]
 
+    # Every chain is bounded by the file's sector count and may not visit a sector twice:
+    # a DIFAT or directory chain that points at itself must not hang or grow memory.
     fat_sectors = [s for s in struct.unpack_from("<109I", data, 76) if s < 0xFFFFFFFA]
-    nxt, seen = first_difat, 0
-    while nxt < 0xFFFFFFFA and seen < n_difat:
+    nxt, seen = first_difat, set()
+    while nxt < 0xFFFFFFFA and len(seen) < min(n_difat, n_sectors):
+        if nxt in seen:
+            raise ValueError("a DIFAT chain that loops")
+        seen.add(nxt)
         entries = struct.unpack(f"<{size // 4}I", sector(nxt))
         fat_sectors.extend(s for s in entries[:-1] if s < 0xFFFFFFFA)
-        nxt, seen = entries[-1], seen + 1
+        nxt = entries[-1]
+    if len(fat_sectors) > n_sectors:
+        raise ValueError("more FAT sectors than the file holds")
     fat: list[int] = []
     for s in fat_sectors[: max(n_fat, len(fat_sectors))]:
         fat.extend(struct.unpack(f"<{size // 4}I", sector(s)))
     names: list[str] = []
-    s, hops = first_dir, 0
+    s, visited = first_dir, set()
     while s < 0xFFFFFFFA:
+        if s in visited or len(visited) > n_sectors:
+            raise ValueError("a directory chain that loops")
+        visited.add(s)
         block = sector(s)
         for off in range(0, size, 128):
             length = struct.unpack_from("<H", block, off + 64)[0]
             if 2 <= length <= 64:
                 names.append(block[off : off + length - 2].decode("utf-16-le", "replace"))
-        if s >= len(fat) or hops > n_sectors:
+        if s >= len(fat):
             raise ValueError("broken directory chain")
-        s, hops = fat[s], hops + 1
+        s = fat[s]
     return names
 
 
@@ -268,7 +253,8 @@ def _check_members(p: Path, infos: list[zipfile.ZipInfo]) -> None:
 
 
 def xml_is_defused() -> bool:
-    """True when openpyxl parses with defusedxml (it does whenever defusedxml is installed).
+    """True when openpyxl parses with defusedxml (it does whenever defusedxml is installed;
+    kpixl reads packs back with openpyxl in its tests).
 
     >>> xml_is_defused()
     True
@@ -281,52 +267,52 @@ def xml_is_defused() -> bool:
 # --- loading ------------------------------------------------------------------------------
 
 
-def read_sheets(path: str | Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every visible sheet's cell values by row (``rows[0]`` is row 1), plus a kpixl.conf
-    sheet even when hidden. Checks the file first (:func:`check_workbook`)."""
-    p = check_workbook(path)
-    if not xml_is_defused():
-        raise KpixlError(
-            "kpixl reads workbooks only through defusedxml, which guards against hostile XML: "
-            "install it with pip install defusedxml (and do not set OPENPYXL_DEFUSEDXML=False)."
-        )
-    from openpyxl import load_workbook
+def read_sheets(path: str | Path, max_rows: int = 250_000) -> dict[str, SheetData]:
+    """Every sheet's cells (values, number-format units, merges), hidden ones marked.
+    Checks the file first (:func:`check_workbook`)."""
+    from .xlsx import read_book
 
-    sheets: dict[str, list[tuple[object, ...]]] = {}
+    p = check_workbook(path)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # "Data Validation extension is not supported"
-            wb = load_workbook(p, read_only=True, data_only=True)
-            try:
-                for ws in wb.worksheets:
-                    conf = ws.title.strip().lower() in CONF_SHEETS
-                    if getattr(ws, "sheet_state", "visible") != "visible" and not conf:
-                        continue
-                    # A wrong or huge <dimension> would cut or pad every row: ignore it.
-                    ws.reset_dimensions()
-                    sheets[ws.title] = list(ws.iter_rows(min_row=1, min_col=1, values_only=True))
-            finally:
-                wb.close()
-    except KpixlError:
-        raise
-    except Exception as e:  # any failure inside the zip's XML is a damaged workbook
-        root: BaseException = e
-        while root.__cause__ is not None or root.__context__ is not None:
-            root = root.__cause__ or root.__context__  # type: ignore[assignment]
-        detail = " ".join(str(root).split())[:200]
+        book = read_book(p, max_rows=max_rows)
+    except (KpixlError, OSError) as e:
+        if isinstance(e, FileProblem) and not isinstance(e, CorruptWorkbook):
+            raise type(e)(f'"{p.name}": {e}') from None
+        if isinstance(e, OSError):
+            raise CorruptWorkbook(
+                f'"{p.name}" could not be read ({e.strerror or e}). Open it in Excel and save '
+                "a fresh copy as .xlsx."
+            ) from None
         raise CorruptWorkbook(
-            f'"{p.name}" is damaged or unsafe and could not be read ({type(root).__name__}: '
-            f"{detail}). Open it in Excel and save a fresh copy as .xlsx."
+            f'"{p.name}" is damaged or unsafe and could not be read: {e}. Open it in Excel '
+            "and save a fresh copy as .xlsx."
         ) from None
-    return sheets
+    except (zipfile.BadZipFile, EOFError, ValueError, KeyError) as e:
+        raise CorruptWorkbook(
+            f'"{p.name}" is damaged and could not be read ({type(e).__name__}: '
+            f"{' '.join(str(e).split())[:200]}). Open it in Excel and save a fresh copy."
+        ) from None
+    return {sheet.name: sheet for sheet in book.sheets}
+
+
+def visible(sheets: dict[str, SheetData]) -> tuple[dict[str, SheetData], list[str]]:
+    """The sheets kpixl reads (visible ones, and a kpixl.conf sheet even when hidden), and a
+    notice for each hidden sheet it leaves out."""
+    out: dict[str, SheetData] = {}
+    notices: list[str] = []
+    for name, sheet in sheets.items():
+        if sheet.hidden and name.strip().lower() not in CONF_SHEETS:
+            notices.append(f'Sheet "{name}" is hidden and was not read; unhide it to include it.')
+            continue
+        out[name] = sheet
+    return out, notices
 
 
 # --- kpixl.toml ---------------------------------------------------------------------------
 
 
 def load_config(path: str | Path) -> Conf:
-    """Read a kpixl.toml: a ``[settings]`` table (top-level keys count as settings too),
-    ``[committees]`` (name = meeting date) and ``[columns]`` (header = field).
+    """Read a kpixl.toml (see :mod:`kpixl.core.config` for what it may say).
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -340,36 +326,26 @@ def load_config(path: str | Path) -> Conf:
             data = tomllib.load(f)
     except FileNotFoundError:
         raise BadConfig(f'Cannot find the settings file "{path}".') from None
+    except IsADirectoryError:
+        raise BadConfig(f'"{path}" is a folder; give the kpixl.toml file itself.') from None
+    except PermissionError:
+        raise BadConfig(f'Cannot open "{path}": permission denied.') from None
+    except OSError as e:
+        raise BadConfig(f'Cannot read "{path}": {e.strerror or e}.') from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise BadConfig(f'{p.name} is not valid TOML: {e}. Write key = "value" lines.') from None
-    conf = Conf()
-    for key, value in data.items():
-        if key == "settings":
-            if not isinstance(value, dict):
-                raise BadConfig(f"{p.name}: settings must be a table: [settings]")
-            for k, v in value.items():
-                conf.settings[setting_name(k)] = _toml_value(v)
-                conf.written[setting_name(k)] = f"[settings] {k}"
-        elif key == "committees":
-            if not isinstance(value, dict):
-                raise BadConfig(f'{p.name}: write [committees] then "Name" = "meeting date"')
-            conf.committees.update({str(k): str(v) for k, v in value.items()})
-        elif key == "columns":
-            if not isinstance(value, dict):
-                raise BadConfig(f'{p.name}: write [columns] then "Header" = "field"')
-            conf.columns.update({str(k): str(v) for k, v in value.items()})
-        elif isinstance(value, dict):
-            raise BadConfig(
-                f"{p.name}: unknown table [{key}]; use [settings], [committees] or [columns]"
-            )
-        else:
-            conf.settings[setting_name(key)] = _toml_value(value)
-            conf.written[setting_name(key)] = key
-    return conf
+    except RecursionError:
+        raise BadConfig(f"{p.name} nests tables or lists too deeply to be a kpixl.toml.") from None
+    return conf_from_toml(_plain(data), p.name)
 
 
-def _toml_value(v: object) -> object:
-    return v.isoformat() if hasattr(v, "isoformat") else v
+def _plain(data: object) -> object:
+    """TOML dates as ISO text; tables and lists as they are."""
+    if isinstance(data, dict):
+        return {k: _plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_plain(v) for v in data]
+    return data.isoformat() if hasattr(data, "isoformat") else data
 
 
 def read_tracker(
@@ -387,6 +363,12 @@ def read_tracker(
     toml = Path(config) if config is not None else p.parent / "kpixl.toml"
     if config is not None or toml.is_file():
         conf = load_config(toml)
-    sheets = read_sheets(p)
     base = settings if settings is not None else get_settings()
-    return tracker_from_sheets(sheets, base, source=p.name, overrides=conf)
+    max_rows = base.max_rows
+    if conf is not None and "max_rows" in conf.settings:
+        try:
+            max_rows = base.updated(max_rows=conf.settings["max_rows"]).max_rows
+        except KpixlError as e:
+            raise BadConfig(f"{conf.where}, max_rows: {e}") from None
+    sheets, notices = visible(read_sheets(p, max_rows))
+    return tracker_from_sheets(sheets, base, source=p.name, overrides=conf, notices=notices)

@@ -21,24 +21,74 @@ from .core import KpixlError
 from .core.checks import check_tracker, findings_table
 from .core.layout import tracker_from_sheets
 from .core.model import Tracker
+from .core.scan import SheetData
+from .reader import check_workbook
 
 Handler = Callable[[Any], str]
 
 
-def live_sheets(book: Any) -> dict[str, list[list[object]]]:
-    """Every visible sheet's values as Excel holds them now (unsaved edits included),
-    padded so that row 1 / column A line up with the sheet's own."""
-    sheets: dict[str, list[list[object]]] = {}
+def live_sheets(book: Any) -> dict[str, SheetData]:
+    """Every sheet's values as Excel holds them now (unsaved edits included), padded so that
+    row 1 / column A line up with the sheet's own; hidden sheets marked.
+
+    Number formats and merged cells are not read cell by cell through Excel (a round trip
+    each): they come from the workbook as last saved, which holds them unless the officer
+    changed a format since. A book never saved is read without them.
+    """
+    saved = _saved_layout(book)
+    sheets: dict[str, SheetData] = {}
     for sheet in book.sheets:
-        if getattr(sheet, "visible", True) is False:
-            continue
+        hidden = getattr(sheet, "visible", True) is False
         used = sheet.used_range
         values = used.options(ndim=2).value or []
         left = [None] * (used.column - 1)
-        rows = [[None] for _ in range(used.row - 1)]
+        rows: list[list[object]] = [[None] for _ in range(used.row - 1)]
         rows += [left + list(r) for r in values]
-        sheets[sheet.name] = rows
+        units, merges, formulas = saved.get(sheet.name, ({}, (), frozenset()))
+        formulas = _kpi_formulas(used) or formulas
+        numeric = {
+            k: u
+            for k, u in units.items()
+            if k[0] < len(rows)
+            and k[1] < len(rows[k[0]])
+            and isinstance(rows[k[0]][k[1]], (int, float))
+        }
+        sheets[sheet.name] = SheetData(sheet.name, rows, numeric, merges, hidden, formulas)
     return sheets
+
+
+def _kpi_formulas(used: Any) -> frozenset[tuple[int, int]]:
+    """Cells holding kpixl's own KPI_* formulas, from Excel in one call where it can."""
+    try:
+        grid = used.formula
+    except Exception:
+        return frozenset()
+    if not isinstance(grid, (list, tuple)):
+        return frozenset()
+    top, left = used.row - 1, used.column - 1
+    return frozenset(
+        (top + r, left + c)
+        for r, row in enumerate(grid)
+        if isinstance(row, (list, tuple))
+        for c, f in enumerate(row)
+        if isinstance(f, str) and "KPI_" in f.upper()
+    )
+
+
+def _saved_layout(book: Any) -> dict[str, tuple[Any, Any, frozenset[tuple[int, int]]]]:
+    """Units, merges and kpixl's own formula cells per sheet from the saved workbook."""
+    full = Path(str(getattr(book, "fullname", "") or ""))
+    if not full.is_file() or full.suffix.lower() not in (".xlsx", ".xlsm"):
+        return {}
+    try:
+        from .xlsx import read_book
+
+        return {
+            s.name: (dict(s.units), tuple(s.merges), s.formulas)
+            for s in read_book(check_workbook(full)).sheets
+        }
+    except KpixlError:
+        return {}
 
 
 def _folder(book: Any) -> Path:
@@ -55,7 +105,10 @@ def live_tracker(book: Any) -> Tracker:
         from .reader import load_config
 
         conf = load_config(toml)
-    return tracker_from_sheets(live_sheets(book), source=book.name, overrides=conf)
+    from .reader import visible
+
+    sheets, notices = visible(live_sheets(book))
+    return tracker_from_sheets(sheets, source=book.name, overrides=conf, notices=notices)
 
 
 def committee_pack(book: Any) -> str:

@@ -214,7 +214,17 @@ def build_tracker(path: str | Path, source: Path = SOURCE, repeat: int = 1) -> P
     import xlsxwriter
     from xlsxwriter.utility import xl_col_to_name
 
+    from .core.model import rate_tracker
+
     rows, conf = load_source(source)
+    # Which figure each row's formulas compare, as kpixl's model chooses it (a row reporting
+    # a month in arrears, a cumulative measure with no same period last year…)
+    chosen = {r.indicator.ref: r for r in rate_tracker(tracker_from_source(source))}
+    base_ref = {
+        row["Ref No."] + (f"-{copy}" if copy > 1 else ""): row["Ref No."]
+        for copy in range(1, repeat + 1)
+        for row in rows
+    }
     rows = [
         {**row, "Ref No.": row["Ref No."] + (f"-{copy}" if copy > 1 else "")}
         for copy in range(1, repeat + 1)
@@ -300,7 +310,6 @@ def build_tracker(path: str | Path, source: Path = SOURCE, repeat: int = 1) -> P
     r = header_row + 1
     current = None
     first_period, last_period = letter[periods[0]], letter[periods[-1]]
-    report_col = letter[reporting]
     for row in rows:
         here = (row["Directorate"], row["Service"])
         if here != current:
@@ -324,7 +333,11 @@ def build_tracker(path: str | Path, source: Path = SOURCE, repeat: int = 1) -> P
         k = periods.index(reporting) + 1
         number, n = ((k - 1) // 3 + 1, 4) if quarterly else (k, 12)
         target_call = f'KPI_TARGET({letter["Target"]}{excel_row},{number},{n},"period")'
-        previous = _previous_column(cells, periods, reporting)
+        rating = chosen[base_ref[row["Ref No."]]]
+        here_col = rating.at.label if rating.at is not None and rating.at.label in periods else (
+            reporting
+        )
+        previous = rating.previous_label if rating.previous_label in periods else None
         ref = {
             name: f"{letter[name]}{excel_row}" for name in ("Polarity", "Tolerance", "YTD Method")
         }
@@ -341,18 +354,19 @@ def build_tracker(path: str | Path, source: Path = SOURCE, repeat: int = 1) -> P
         ws.write_formula(
             r,
             col["Status"],
-            f"=KPI_RAG({report_col}{excel_row},{target_call},{ref['Polarity']},{ref['Tolerance']})",
+            f"=KPI_RAG({letter[here_col]}{excel_row},{target_call},{ref['Polarity']},"
+            f"{ref['Tolerance']})",
             top,
-            udfs.KPI_RAG(cells[reporting], target_now, cells["Polarity"], cells["Tolerance"]),
+            udfs.KPI_RAG(cells[here_col], target_now, cells["Polarity"], cells["Tolerance"]),
         )
         prev_ref = f"{letter[previous]}{excel_row}" if previous else '""'
         ws.write_formula(
             r,
             col["Direction of Travel"],
-            f"=KPI_DOT({report_col}{excel_row},{prev_ref},{ref['Polarity']},{target_call})",
+            f"=KPI_DOT({letter[here_col]}{excel_row},{prev_ref},{ref['Polarity']},{target_call})",
             top,
             udfs.KPI_DOT(
-                cells[reporting],
+                cells[here_col],
                 cells[previous] if previous else None,
                 cells["Polarity"],
                 target_now,
@@ -363,15 +377,6 @@ def build_tracker(path: str | Path, source: Path = SOURCE, repeat: int = 1) -> P
     _conf_sheet(wb, conf)
     wb.close()
     return path
-
-
-def _previous_column(cells: dict[str, Any], periods: list[str], reporting: str) -> str | None:
-    """The comparison column, as kpixl's model picks it: the latest earlier period this
-    indicator reports (quarterly rows skip their blank months)."""
-    for p in reversed(periods[: periods.index(reporting)]):
-        if cells[p] is not None:
-            return p
-    return None
 
 
 def _conf_sheet(wb: Any, conf: dict[str, Any]) -> None:
@@ -414,7 +419,7 @@ def tracker_from_source(source: Path = SOURCE) -> Any:
     the reference the tests compare the workbook reader with."""
     from .core.model import Indicator, Tracker
     from .core.periods import parse_period
-    from .core.settings import Settings
+    from .core.scheme import Settings
 
     rows, conf = load_source(source)
     header = list(rows[0].keys())

@@ -7,6 +7,11 @@ such as ``Check tolerance: cannot read "85-"; write 5%, 5 pts or 85% - 90%``, ne
 traceback. Only the portable subset of xlwings options is used (docstring, ``doc=``,
 ``ndim``), so the same module serves xlwings Lite.
 
+One boundary (:func:`cells`) turns whatever Excel, xlwings, Pyodide or a script passes
+(ragged or mixed lists, tuples, numpy arrays, Decimal, huge ints, ±inf, NaN, dates,
+JavaScript's null) into rows of plain cells; every result is a finite number, a status, an
+arrow, a blank or a message, and a range answers exactly what its cells answer alone.
+
 >>> KPI_RAG([[0.902]], [["92%"]], [["Higher is better"]], [["85% - 90%"]])
 'Amber'
 >>> KPI_RAG([[0.95], [0.8]], 0.9)
@@ -16,31 +21,28 @@ traceback. Only the portable subset of xlwings options is used (docstring, ``doc
 from __future__ import annotations
 
 import gc
+import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from .core import (
     KpixlError,
-    Polarity,
     Status,
     direction,
-    get_settings,
-    parse_polarity,
     parse_target,
-    parse_tolerance,
     parse_value,
-    rag,
     summary,
     target_to_date,
     ytd,
 )
-from .core.rules import compare
+from .core.rules import rule_for
+from .core.scheme import default_scheme
 from .core.targets import TargetKind
 
 try:
     import xlwings as xw
-except ImportError:  # plain Python (LibreOffice's, a script): the decorators are only metadata
+except ImportError:  # plain Python (LibreOffice's, Pyodide's, a script): metadata only
 
     class _NoXlwings:
         @staticmethod
@@ -55,26 +57,108 @@ except ImportError:  # plain Python (LibreOffice's, a script): the decorators ar
 
 Grid = list[list[Any]]
 NA = "#N/A"  # the add-in's VBA wrapper turns this marker into a real #N/A error
+MAX_CELLS = 1_048_576 * 4  # a range larger than this is refused with a message
 
 __all__ = ["KPI_DOT", "KPI_RAG", "KPI_SUMMARY", "KPI_TARGET", "KPI_VALUE", "KPI_YTD"]
 
 
-def _grid(x: Any) -> Grid:
-    """Whatever Excel or a caller passed, as a list of rows."""
+# --- the boundary ---------------------------------------------------------------------------
+
+
+def _scalar(x: Any) -> Any:
+    """One cell as the core reads it: numpy scalars as Python numbers, JavaScript's null
+    (Pyodide's ``jsnull``) and other null-likes as None; anything else as it is."""
+    if x is None or isinstance(x, (str, float, bool, int)):
+        return x
+    kind = type(x).__name__
+    if kind in ("JsNull", "JsUndefined", "NoneType") or repr(x) in ("jsnull", "undefined"):
+        return None
+    item = getattr(x, "item", None)  # numpy scalars
+    if callable(item) and not hasattr(x, "__len__"):
+        try:
+            return item()
+        except (TypeError, ValueError):
+            return x
+    return x
+
+
+def _sequence(x: Any) -> list[Any] | None:
+    """A list from a list, tuple or array-like (numpy's tolist), else None."""
     if isinstance(x, (list, tuple)):
-        if not x:
-            return [[None]]
-        if isinstance(x[0], list) and isinstance(x, list):
-            return x  # already a list of rows (xlwings' ndim=2): read, never changed
-        if isinstance(x[0], (list, tuple)):
-            return [list(r) for r in x]
-        return [list(x)]
-    return [[x]]
+        return list(x)
+    if isinstance(x, (str, bytes)):
+        return None
+    tolist = getattr(x, "tolist", None)
+    if callable(tolist):
+        try:
+            out = tolist()
+        except (TypeError, ValueError):
+            return None
+        return out if isinstance(out, list) else None
+    return None
+
+
+def cells(x: Any) -> Grid:
+    """Whatever a caller passed, as a rectangular list of rows of plain cells.
+
+    A row of a range may be a list or a single cell; ragged rows are padded with blanks.
+
+    >>> cells(0.5), cells([0.9, 0.8]), cells([[0.9], 0.8]), cells([[1, 2], [3]])
+    ([[0.5]], [[0.9, 0.8]], [[0.9], [0.8]], [[1, 2], [3, None]])
+    """
+    seq = _sequence(x)
+    if seq is None:
+        return [[_scalar(x)]]
+    if not seq:
+        return [[None]]
+    rows: Grid = []
+    if all(_sequence(item) is None for item in seq):
+        rows = [[_scalar(item) for item in seq]]  # one row of cells
+    else:
+        for item in seq:
+            inner = _sequence(item)
+            if inner is None:
+                rows.append([_scalar(item)])
+            else:
+                rows.append([_flat(c) for c in inner] or [None])
+    width = max(len(r) for r in rows)
+    if width * len(rows) > MAX_CELLS:
+        raise KpixlError(
+            f"Check ranges: {len(rows):,} x {width:,} cells is more than a worksheet holds"
+        )
+    for r in rows:
+        if len(r) < width:
+            r.extend([None] * (width - len(r)))
+    return rows
+
+
+def _flat(c: Any) -> Any:
+    """A cell inside a row; a list there (one level too deep) is its first cell."""
+    inner = _sequence(c)
+    if inner is None:
+        return _scalar(c)
+    return _scalar(inner[0]) if inner else None
 
 
 def _blank(x: Any) -> bool:
     """An omitted argument, or a reference to one empty cell."""
-    return x is None or _grid(x) == [[None]]
+    if x is None:
+        return True
+    try:
+        return cells(x) == [[None]]
+    except KpixlError:
+        return False
+
+
+def _message(e: BaseException) -> str:
+    """An error as a cell shows it: kpixl's own words, never Python's."""
+    if isinstance(e, KpixlError):
+        return str(e)
+    if isinstance(e, (OverflowError, MemoryError)):
+        return "Check inputs: a number here is too large; write figures as numbers or text"
+    if isinstance(e, RecursionError):
+        return "Check inputs: a value nested too deeply; give plain cells"
+    return "Check inputs: one of these cells cannot be read; give numbers or text"
 
 
 def _cell(fn: Callable[..., Any], *args: Any) -> Any:
@@ -82,19 +166,27 @@ def _cell(fn: Callable[..., Any], *args: Any) -> Any:
         return ""  # a wholly blank row of the range: leave it blank
     try:
         out = fn(*args)
-    except KpixlError as e:
-        return str(e)
-    except Exception as e:  # never a traceback in a cell
-        return f"Check inputs: {e}" if str(e) else f"Check inputs: {type(e).__name__}"
-    return NA if out is None else out
+    except Exception as e:
+        return _message(e)
+    if out is None:
+        return NA
+    if isinstance(out, float) and not math.isfinite(out):
+        return "Check inputs: the result is not a finite number"
+    return out
+
+
+def _grids(args: tuple[Any, ...]) -> list[Grid] | str:
+    try:
+        return [cells(a) for a in args]
+    except Exception as e:
+        return _message(e)
 
 
 def _each(fn: Callable[..., Any], *args: Any) -> Any:
     """Apply ``fn`` cell by cell; single cells broadcast against ranges (as Excel does)."""
-    grids = [_grid(a) for a in args]
-    for g in grids:
-        if len({len(r) for r in g}) > 1:
-            return "Check ranges: rows of different lengths; give a rectangular range"
+    grids = _grids(args)
+    if isinstance(grids, str):
+        return grids
     rows = max(len(g) for g in grids)
     cols = max(len(g[0]) for g in grids)
     for g in grids:
@@ -114,25 +206,6 @@ def _each(fn: Callable[..., Any], *args: Any) -> Any:
     return out
 
 
-def _status(actual: Any, target: Any, polarity: Any, tolerance: Any) -> str:
-    return rag(actual, target, polarity, tolerance).value
-
-
-@xw.func
-@xw.arg("actual", ndim=2, doc="The actual for the period: a cell or a column (90.2%, TBC…)")
-@xw.arg("target", ndim=2, doc="Target: 92%, 15 per quarter, TBC, No target - tracking")
-@xw.arg("polarity", ndim=2, doc="Higher is better (default), Lower is better or No polarity")
-@xw.arg("tolerance", ndim=2, doc="5%, 5 pts, 3 days, 85% - 90%, No tolerance; blank: 5%")
-def KPI_RAG(actual, target, polarity=None, tolerance=None):
-    """RAG status (Green, Amber, Red, No data, Under review, Tracking) of an actual against
-    its target, polarity and tolerance. Takes a cell or a column; spills one status per row."""
-    with _gc_paused():
-        fast = _rag_column(actual, target, polarity, tolerance)
-        if fast is not None:
-            return fast
-        return _each(_status, actual, target, polarity, tolerance)
-
-
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cycle collector over a column: the loop makes no cycles, and with 100,000
@@ -146,98 +219,78 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-_UNSET = object()
-Rule = tuple[float, float, float, float, bool, float] | None
+# --- the functions ----------------------------------------------------------------------------
 
 
-def _rule(target: Any, polarity: Any, tolerance: Any) -> Rule:
-    """(green, green_eps, amber, amber_eps, higher, guard) for a numeric comparison, or None
-    when the row needs the full path (tracking, review, a profile, unreadable text).
-
-    An actual beyond ``guard`` also takes the full path: against a target written as a
-    percentage, 83 is a 0-100 figure that the core refuses to rate (000 row 01)."""
-    try:
-        t = parse_target(target)
-        if t.kind not in (TargetKind.VALUE, TargetKind.PER_PERIOD):
-            return None
-        pol = parse_polarity("higher" if polarity is None else polarity)
-        if pol is Polarity.NONE:
-            return None
-        green, amber = parse_tolerance(tolerance).thresholds(
-            t.point(), pol, get_settings().default_tolerance
+@xw.func
+@xw.arg("actual", ndim=2, doc="The actual for the period: a cell or a column (90.2%, TBC…)")
+@xw.arg("target", ndim=2, doc="Target: 92%, 15 per quarter, TBC, No target - tracking")
+@xw.arg("polarity", ndim=2, doc="Higher is better (default), Lower is better or No polarity")
+@xw.arg("tolerance", ndim=2, doc="5%, 5 pts, 3 days, 85% - 90%, No tolerance; blank: 5%")
+def KPI_RAG(actual, target, polarity=None, tolerance=None):
+    """RAG status (Green, Amber, Red, No data, Under review, Tracking) of an actual against
+    its target, polarity and tolerance. Takes a cell or a column; spills one status per row."""
+    with _gc_paused():
+        grids = _grids((actual, target, polarity, tolerance))
+        if isinstance(grids, str):
+            return grids
+        if _column_shapes(grids):
+            return _rag_column(grids)
+        scheme = default_scheme()
+        return _each(
+            lambda a, t, p, tol: rule_for(t, p, tol, scheme).rate(a).value,
+            *(g for g in grids),
         )
-    except KpixlError:
-        return None
-    # Inside these margins the relative-epsilon comparison decides (rules.md section 4).
-    g_eps = 2e-9 * max(abs(green), 1e-300)
-    a_eps = 2e-9 * max(abs(amber), 1e-300)
-    higher = pol is Polarity.HIGHER
-    guard = 1.5 if t.percent and abs(t.point()) <= 1.5 else float("inf")
-    if higher:
-        return green, green - g_eps, amber, amber - a_eps, True, guard
-    return green, green + g_eps, amber, amber + a_eps, False, guard
 
 
-def _rag_column(actual: Any, target: Any, polarity: Any, tolerance: Any) -> Grid | None:
-    """The fast path for columns: each distinct (target, polarity, tolerance) is read once
-    and each number is compared inline. None when the shapes are not all single columns.
+def _column_shapes(grids: list[Grid]) -> bool:
+    rows = len(grids[0])
+    return rows >= 2 and all(len(g[0]) == 1 and len(g) in (1, rows) for g in grids)
+
+
+def _rag_column(grids: list[Grid]) -> Grid:
+    """A column of actuals, rated through the rules of each distinct (target, polarity,
+    tolerance): a rule is compiled once and rates every number that meets it.
 
     Rows with the same status share one list object: the result is only read (by Excel or
     a caller), and not allocating 100,000 small lists is most of the speed.
     """
-    grids = [_grid(x) for x in (actual, target, polarity, tolerance)]
     rows = len(grids[0])
-    if rows < 2 or any(len(g[0]) != 1 or len(g) not in (1, rows) for g in grids):
-        return None
     words = {s: [s.value] for s in Status}
-    green_row, amber_row, red_row = words[Status.GREEN], words[Status.AMBER], words[Status.RED]
+    scheme = default_scheme()
+    if all(len(g) == 1 for g in grids[1:]):
+        key = (grids[1][0][0], grids[2][0][0], grids[3][0][0])
+        rules = [rule_for(*key, scheme)] * rows
+        keys = [key] * rows
+    else:
+        cols = [[r[0] for r in g] * (rows if len(g) == 1 else 1) for g in grids[1:]]
+        keys = list(zip(*cols, strict=True))
+        memo: dict[Any, Any] = {}
+        rules = []
+        for key in keys:
+            try:
+                rule = memo.get(key)
+                if rule is None:
+                    rule = memo[key] = rule_for(*key, scheme)
+            except TypeError:  # an unhashable cell
+                rule = rule_for(*key, scheme)
+            rules.append(rule)
     out: Grid = []
     append = out.append
-
-    def slow(a: Any, t: Any, p: Any, tol: Any) -> None:
-        if a is None and t is None and p is None and tol is None:
+    for row, rule, key in zip(grids[0], rules, keys, strict=True):
+        a = row[0]
+        if a is None and key[0] is None and key[1] is None and key[2] is None:
             append([""])
-            return
-        try:
-            append(words[rag(a, t, p, tol)])
-        except KpixlError as e:
-            append([str(e)])
-
-    actual_col = [r[0] for r in grids[0]]
-    try:  # each distinct (target, polarity, tolerance) is read once…
-        if all(len(g) == 1 for g in grids[1:]):  # one for the whole column
-            key = (grids[1][0][0], grids[2][0][0], grids[3][0][0])
-            rule = _rule(*key)
-            keys, rules = [key] * rows, [rule] * rows
-        else:
-            cols = [[r[0] for r in g] * (rows if len(g) == 1 else 1) for g in grids[1:]]
-            keys = list(zip(*cols, strict=True))
-            memo = {key: _rule(*key) for key in set(keys)}
-            rules = list(map(memo.__getitem__, keys))  # …and found per row at C speed
-    except TypeError:  # an unhashable cell: the general path explains it
-        return None
-    for a, rule, key in zip(actual_col, rules, keys, strict=True):
-        if rule is None or type(a) is not float or abs(a) > rule[5]:
-            slow(a, *key)
             continue
-        g, g_eps, am, am_eps, higher, _ = rule
-        if higher:
-            if a >= g:
-                append(green_row)
-            elif a < g_eps and a >= am:
-                append(amber_row)
-            elif a < am_eps:
-                append(red_row)
-            else:
-                append(words[compare(a, g, am, Polarity.HIGHER)])
-        elif a <= g:
-            append(green_row)
-        elif a > g_eps and a <= am:
-            append(amber_row)
-        elif a > am_eps:
-            append(red_row)
-        else:
-            append(words[compare(a, g, am, Polarity.LOWER)])
+        if type(a) is float and rule.fast:
+            status = rule.quick(a)
+            if status is not None:
+                append(words[status])
+                continue
+        try:
+            append(words[rule.rate(a)])
+        except Exception as e:
+            append([_message(e)])
     return out
 
 
@@ -250,9 +303,14 @@ def _rag_column(actual: Any, target: Any, polarity: Any, tolerance: Any) -> Grid
 def KPI_DOT(current, previous, polarity=None, target=None, acceptable=None):
     """Direction-of-travel arrow: ↑G ↓G improved, → same, ↓A ↑A worse but on target or
     within the acceptable range, ↓R ↑R worse, ⇧ ⇨ ⇩ for no polarity, n/a if missing."""
+    scheme = default_scheme()
     return _each(
-        lambda c, p, pol, t, a: direction(c, p, pol, t, a).value,
-        current, previous, polarity, target, acceptable,
+        lambda c, p, pol, t, a: direction(c, p, pol, t, a, scheme=scheme).value,
+        current,
+        previous,
+        polarity,
+        target,
+        acceptable,
     )
 
 
@@ -263,9 +321,10 @@ def KPI_DOT(current, previous, polarity=None, target=None, acceptable=None):
 def KPI_YTD(values, method=None, weights=None):
     """Year-to-date figure of period values by method (sum, ratio, mean, weighted, last, max,
     min, rolling:N). Missing periods are skipped. A block of rows spills one YTD per row."""
-    grid = _grid(values)
-    w = None if _blank(weights) else _grid(weights)
-    methods = _grid(method)
+    grids = _grids((values, method, weights))
+    if isinstance(grids, str):
+        return grids
+    grid, methods, w = grids[0], grids[1], None if _blank(weights) else grids[2]
     if len(grid[0]) == 1 and len(grid) > 1:  # one column: a single series laid out downwards
         grid = [[r[0] for r in grid]]
         w = None if w is None else [[r[0] for r in w]]
@@ -319,14 +378,14 @@ def KPI_VALUE(text):
 @xw.arg("groups", ndim=2, doc="Optional: a same-size range of groups (directorate, theme)")
 def KPI_SUMMARY(statuses, groups=None):
     """Counts and shares of each status over a range, optionally by group; spills a small
-    table (status, count, share; or a row per group)."""
+    table (status, count, share; or a row per group). Shares add to 100%."""
     try:
-        s = summary(_grid(statuses), None if _blank(groups) else _grid(groups))
-    except KpixlError as e:
-        return str(e)
+        s = summary(cells(statuses), None if _blank(groups) else cells(groups))
+    except Exception as e:
+        return _message(e)
     if s.groups:
         return s.rows()
     table: Grid = [["Status", "Count", "Share"]]
-    table += [[label, s.count(label), s.share(label)] for label in s.labels()]
+    table += [[label, s.count(label), s.percent(label) / 100] for label in s.labels()]
     table.append(["Total", s.total, 1.0 if s.total else 0.0])
     return table

@@ -6,7 +6,7 @@ from kpixl.cli import main
 from kpixl.core.checks import Reason, check_tracker, findings_table
 from kpixl.core.model import Indicator, Tracker
 from kpixl.core.periods import parse_period
-from kpixl.core.settings import Settings
+from kpixl.core.scheme import Settings
 
 QUARTERS = tuple(parse_period(f"Q{q} 2024/25") for q in (1, 2))
 
@@ -22,7 +22,15 @@ def _codes(**fields) -> list[Reason]:
     base.update(fields)
     settings = Settings().updated(reporting_period="Q2 2024/25")
     tracker = Tracker(periods=QUARTERS, indicators=[Indicator(**base)], settings=settings)
-    return [f.code for f in check_tracker(tracker)]
+    return [f.code for f in check_tracker(tracker) if f.severity != "Note"]
+
+
+def _notes(**fields) -> list[str]:
+    base = {"row": 9, "ref": "X", "target": "90%", "values": ("91%", "92%")}
+    base.update(fields)
+    settings = Settings().updated(reporting_period="Q2 2024/25")
+    tracker = Tracker(periods=QUARTERS, indicators=[Indicator(**base)], settings=settings)
+    return [f.message for f in check_tracker(tracker) if f.severity == "Note"]
 
 
 def test_a_clean_row_has_no_findings():
@@ -54,7 +62,11 @@ def test_unreadable_targets_tolerances_polarities_and_values():
     assert _codes(tolerance=5) == [Reason.UNREADABLE_TOLERANCE]
     assert _codes(target="lots") == [Reason.UNREADABLE_TARGET]
     assert _codes(polarity="Bigger") == [Reason.UNREADABLE_POLARITY]
-    assert _codes(polarity=None) == [Reason.BLANK_POLARITY]
+    # no polarity: the scheme's default, unless the name points the other way
+    assert _codes(polarity=None) == []
+    assert _codes(polarity=None, name="Former tenants arrears as a % of rent due") == [
+        Reason.POLARITY_FROM_NAME
+    ]
     assert _codes(values=("91%", "ninety")) == [Reason.UNREADABLE_VALUE]
 
 
@@ -68,6 +80,15 @@ def test_percentages_averaged_where_numerators_exist():
         Reason.AVERAGED_PERCENTAGES
     ]
     assert _codes(values=("12 out of 13", "3 out of 4"), method="ratio") == []
+
+
+def test_notes_say_which_default_or_inference_rated_a_row():
+    notes = _notes(polarity=None)
+    assert notes == [
+        "Rated by: polarity: none given, so the default (higher is better); tolerance: none "
+        "given, so the default (5% of the target)"
+    ]
+    assert _notes(polarity="Higher is better", tolerance="5%") == []
 
 
 def test_stale_typed_status():

@@ -7,7 +7,7 @@ import pytest
 import kpixl
 from kpixl.core.model import Indicator, Tracker, rate_tracker
 from kpixl.core.periods import parse_period
-from kpixl.core.settings import Settings
+from kpixl.core.scheme import Settings
 
 MONTHS = tuple(parse_period(m) for m in ("Apr-24", "May-24", "Jun-24", "Jul-24"))
 

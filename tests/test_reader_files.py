@@ -17,7 +17,7 @@ from openpyxl import Workbook
 
 import kpixl.reader
 from kpixl.addin.cfb import write_compound_file
-from kpixl.core.errors import FileProblem
+from kpixl.core.errors import FileProblem, KpixlError
 from kpixl.core.layout import BadConfig, NoTableFound, tracker_from_sheets
 from kpixl.reader import (
     CorruptWorkbook,
@@ -26,6 +26,7 @@ from kpixl.reader import (
     TrackerNotFound,
     WorkbookTooLarge,
     _ole_stream_names,
+    load_config,
     read_sheets,
     read_tracker,
     xml_is_defused,
@@ -182,7 +183,7 @@ def test_broken_xml_inside_exit_5(tmp_path: Path):
 
 
 def test_xml_entity_bomb_is_refused(tmp_path: Path):
-    # "billion laughs": defusedxml refuses the entity declarations before expanding any
+    # "billion laughs": a document type in a part's prolog is refused before any expansion
     good = _small(tmp_path / "good.xlsx")
     p = tmp_path / "tracker.xlsx"
     bomb = (
@@ -198,7 +199,7 @@ def test_xml_entity_bomb_is_refused(tmp_path: Path):
             if info.filename == "xl/worksheets/sheet1.xml":
                 data = bomb
             dst.writestr(info, data)
-    assert "EntitiesForbidden" in _problem(p, CorruptWorkbook, 5)
+    assert "declares a document type or entities" in _problem(p, CorruptWorkbook, 5)
 
 
 def test_zip_bomb_exit_6(tmp_path: Path):
@@ -243,7 +244,10 @@ def test_no_kpi_table_exit_7(tmp_path: Path):
         ("Lists", [["Red", "Amber", "Green"]]),
     )
     msg = _problem(p, NoTableFound, 7)
-    assert 'Sheets searched: "Notes", "Lists"' in msg
+    # each sheet searched, the headings seen and what kpixl made of them, and what to add
+    assert 'Sheet "Notes", row 2: "Action" (not known), "Owner" = owner, "Due" (not known)' in msg
+    assert 'Sheet "Lists"' in msg
+    assert '"Action" = "name"' in msg
     assert "notes.xlsx" in msg and "KPI Description" in msg and "Ref No." in msg
 
 
@@ -273,10 +277,15 @@ def test_hidden_sheets_are_skipped_but_a_hidden_conf_sheet_is_read(tmp_path: Pat
     wb["kpixl.conf"].sheet_state = "hidden"
     wb.save(p)
     sheets = read_sheets(p)
-    assert list(sheets) == ["KPIs", "kpixl.conf"]
+    assert [(name, s.hidden) for name, s in sheets.items()] == [
+        ("KPIs", False),
+        ("Old", True),
+        ("kpixl.conf", True),
+    ]
     t = read_tracker(p)
     assert [i.ref for i in t.indicators] == ["A1"]
     assert t.settings.default_tolerance.amount == 0.1
+    assert t.notices == ('Sheet "Old" is hidden and was not read; unhide it to include it.',)
 
 
 def test_rows_keep_their_sheet_row_numbers(tmp_path: Path):
@@ -316,10 +325,13 @@ def test_kpixl_toml_beside_the_tracker(tmp_path: Path):
 
 def test_sample_tracker_toml_with_top_level_keys(tmp_path: Path):
     p = _small(tmp_path / "t.xlsx")
-    t = read_tracker(p, config=SAMPLE_TOML)
-    assert t.settings.council == "Northwold Council"
-    assert t.settings.financial_year == "2024/25"
-    assert len(t.settings.committees) == 6
+    conf = load_config(SAMPLE_TOML)
+    assert conf.settings["council"] == "Northwold Council"
+    assert conf.settings["financial_year"] == "2024/25"
+    assert len(conf.committees) == 6
+    # its reporting period is the sample's own: another tracker says which periods it has
+    with pytest.raises(KpixlError, match='no column headed "Mar-25"; the periods are Apr-24'):
+        read_tracker(p, config=SAMPLE_TOML)
 
 
 def test_toml_wins_over_the_conf_sheet(tmp_path: Path):

@@ -129,8 +129,8 @@ def slots(table: Table, fy: str | None, grid: Sequence[Period]) -> Slots:
         key = (year, p.start, p.months)
         if p.kind == kind and key in position:
             s.grid[c] = position[key]
-        elif year is not None:
-            s.extra[c] = here
+        elif year is not None and (fy is None or year <= fy):
+            s.extra[c] = here  # a figure of its own period: a quarter, last year's month…
         else:
             unplaced.append(c)
     earlier: list[tuple[str, int]] = []
@@ -200,9 +200,13 @@ def _shown(raw: object, v: Value) -> str:
     return f"{v.value * 100:.4g}%" if v.percent else f"{v.value:,.6g}"
 
 
-def indicators(
-    table: Table, s: Slots, n_grid: int, settings: Settings
-) -> list[Indicator]:
+def _stated(row: Row, col: int) -> object:
+    """A row's stated status, unless the cell is kpixl's own KPI_RAG formula (its cached
+    value rates one cell; kpixl rates the whole row itself)."""
+    return None if col in row.formulas else row.cells.get(col)
+
+
+def indicators(table: Table, s: Slots, n_grid: int, settings: Settings) -> list[Indicator]:
     """The table's rows as Indicators; rows under a merged reference are its sub-measures."""
     f = table.fields
     names = [text(row.cells.get(f["name"])) for row in table.rows]
@@ -261,7 +265,7 @@ def indicators(
                 comments=comments,
                 owner=text(cells.get(f.get("owner", -1))) or owner,
                 sheet=table.sheet,
-                stated_status=cells.get(f.get("stated_status", -1)),
+                stated_status=_stated(row, f.get("stated_status", -1)),
                 stated_direction=cells.get(f.get("stated_direction", -1)),
                 stated_ytd=cells.get(f["stated_ytd"]) if "stated_ytd" in f else stated_ytd,
                 stated_ytd_through=s.ytd_through,

@@ -131,8 +131,7 @@ def conf_from_toml(data: Mapping[str, object], name: str = "kpixl.toml") -> Conf
             conf.table.update(_table(value, name, "[table]", 'shape = "long"'))
         elif isinstance(value, Mapping):
             raise BadConfig(
-                f"{name}: unknown table [{key}]; use "
-                + ", ".join(f"[{s}]" for s in SECTIONS)
+                f"{name}: unknown table [{key}]; use " + ", ".join(f"[{s}]" for s in SECTIONS)
             )
         else:
             conf.settings[setting_name(key)] = _value(setting_name(key), value)
@@ -274,10 +273,15 @@ def _override(ref: str, given: Mapping[str, object], place: str) -> Override:
             elif name == "frequency" and words(str(value)) not in FREQUENCY_WORDS:
                 raise BadConfig(f"write Monthly, Quarterly, Termly or Annual, not {value!r}")
             elif name == "cumulative":
-                value = value if isinstance(value, bool) else str(value).strip().lower() in (
-                    "1",
-                    "true",
-                    "yes",
+                value = (
+                    value
+                    if isinstance(value, bool)
+                    else str(value).strip().lower()
+                    in (
+                        "1",
+                        "true",
+                        "yes",
+                    )
                 )
         except KpixlError as e:
             raise BadConfig(f'{place}, [indicators."{ref}"] {key}: {e}') from None

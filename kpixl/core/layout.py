@@ -39,7 +39,7 @@ from dataclasses import replace
 from .build import grid_kind, grid_periods, indicators, latest_fy, slots
 from .config import CONF_SHEETS, Conf, apply_conf, conf_from_sheet
 from .errors import BadConfig, InputError, NoTableFound
-from .headings import Headings, HeadingKind, display
+from .headings import HeadingKind, Headings, display
 from .model import Indicator, Tracker
 from .periods import fy_label
 from .scan import Rows, SheetData, Table, blank, scan_sheet
@@ -59,9 +59,7 @@ def _sheet(name: str, data: Rows | SheetData) -> SheetData:
     return data if isinstance(data, SheetData) else SheetData(name, data)
 
 
-def read_tables(
-    sheets: Mapping[str, SheetData], kinds: Headings
-) -> list[Table]:
+def read_tables(sheets: Mapping[str, SheetData], kinds: Headings) -> list[Table]:
     """Every KPI table of the sheets, in order."""
     tables: list[Table] = []
     for sheet in sheets.values():
@@ -173,12 +171,8 @@ def _likely_header(rows: Rows, kinds: Headings) -> tuple[int, list[str]] | None:
     """The row among the first 40 with the most text cells that look like headings."""
     best: tuple[int, int, list[str]] | None = None
     for r, row in enumerate(rows[:40]):
-        texts = [
-            display(c) for c in row if isinstance(c, str) and c.strip() and len(c) <= 120
-        ]
-        figures = sum(
-            1 for c in row if isinstance(c, (int, float)) and not isinstance(c, bool)
-        )
+        texts = [display(c) for c in row if isinstance(c, str) and c.strip() and len(c) <= 120]
+        figures = sum(1 for c in row if isinstance(c, (int, float)) and not isinstance(c, bool))
         if len(texts) < 2 or figures > len(texts):
             continue
         known = sum(1 for c in row if isinstance(c, str) and kinds.classify(c) is not None)
@@ -248,7 +242,7 @@ def no_table(
         )
     if suggestion:
         lines.append(
-            ("Add to the kpixl.toml beside the tracker:" if not has_toml else "Add to kpixl.toml:")
+            "Add to the kpixl.toml beside the tracker:" if not has_toml else "Add to kpixl.toml:"
         )
         lines.extend("    " + s for s in suggestion)
     for n in notices:

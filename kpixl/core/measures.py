@@ -6,7 +6,7 @@ cumulative or a snapshot, how often it reports, and how its year to date adds up
 >>> cumulative_words("% of Council Tax collected (Cumulative Target)", None, "")
 'cumulative'
 >>> snapshot_words("Number of rough sleepers - single night snapshot")
-'single night'
+'snapshot'
 """
 
 from __future__ import annotations

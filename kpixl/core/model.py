@@ -276,20 +276,16 @@ def prepare(ind: Indicator, tracker: Tracker) -> Measure:
     observations = _observations(ind, tracker, grid)
     target = _target(ind, sources)
     unit = unit_of(ind.unit, [o.value for o in observations], _texts(ind))
-    if unit == "%":
+    if (
+        unit == "%"
+        and unit_of(ind.unit, [], []) == "%"
+        and not any(o.value.percent for o in observations)
+    ):
         grid, observations, target = _on_percent_scale(grid, observations, target, notes)
     polarity = _polarity(ind, target.value, scheme, sources, notes)
     tolerance = _tolerance(ind, sources)
     frequency = _frequency(ind, tracker, observations, notes)
-    cumulative = (
-        "the tracker says so" if ind.cumulative else ""
-    ) if ind.cumulative is not None else cumulative_words(
-        ind.name, target.value, ind.comments or ""
-    )
-    if not cumulative and any(w.strip().lower() == "ytd" for o in observations for w in
-                              o.value.note.split(";")):
-        cumulative = "its figures are marked (YTD)"
-    snapshot = "" if cumulative else snapshot_words(ind.name)
+    cumulative, snapshot = _nature(ind, target.value, observations)
     method, why = _method(ind, observations, unit, cumulative, snapshot)
     if why:
         notes.append(why)
@@ -311,6 +307,28 @@ def prepare(ind: Indicator, tracker: Tracker) -> Measure:
         problem=problem,
         notes=tuple(notes),
     )
+
+
+def _nature(ind: Indicator, target: Target | None, obs: Sequence[Observation]) -> tuple[str, str]:
+    """(cumulative, snapshot): the words that said the measure accumulates over the year or
+    stands at a moment. A year-to-date method the tracker writes decides: only "last" (or
+    "cumulative") leaves a measure cumulative, and any method makes it no snapshot."""
+    if ind.cumulative is not None:
+        return ("the tracker says so" if ind.cumulative else ""), ""
+    written = None
+    if ind.method not in (None, ""):
+        try:
+            written = parse_method(ind.method).name
+        except KpixlError:
+            written = None
+    cumulative = cumulative_words(ind.name, target, ind.comments or "")
+    if not cumulative and any(
+        w.strip().lower() == "ytd" for o in obs for w in o.value.note.split(";")
+    ):
+        cumulative = "its figures are marked (YTD)"
+    if written is not None:
+        return (cumulative if written == "last" else ""), ""
+    return cumulative, ("" if cumulative else snapshot_words(ind.name))
 
 
 def _texts(ind: Indicator) -> list[str]:
@@ -344,10 +362,15 @@ def _by_note(obs: list[Observation], fy_start: int) -> list[Observation]:
         note = o.value.note
         if note and o.value.value is not None:
             p = parse_period(note.split(";")[0].strip(), fy_start)
-            if p is not None and p.year is not None and (p.start, p.months, p.year) != (
-                o.period.start,
-                o.period.months,
-                o.period.year,
+            if (
+                p is not None
+                and p.year is not None
+                and (p.start, p.months, p.year)
+                != (
+                    o.period.start,
+                    o.period.months,
+                    o.period.year,
+                )
             ):
                 key = (p.year, p.start, p.months)
                 if key in seen or any(
@@ -376,8 +399,9 @@ def _target(ind: Indicator, sources: Mapping[str, str]) -> Field[Target]:
 def _on_percent_scale(
     grid: list[Value], obs: list[Observation], target: Field[Target], notes: list[str]
 ) -> tuple[list[Value], list[Observation], Field[Target]]:
-    """A % unit on whole numbers (Hart writes 95.5 for 95.5%): every bare figure of the row
-    on the 0-100 scale, and none on the fraction scale, is read as a percentage."""
+    """A % Unit column over whole numbers (Hart writes 95.5 for 95.5%): where no figure of
+    the row is written as a percentage and none is on the fraction scale, every figure is
+    read as a percentage of 100."""
     bare = [
         v.value
         for v in (o.value for o in obs)
@@ -467,8 +491,10 @@ def _frequency(
     ]
     found = figures_frequency(present, blank)
     if found and found != grid_kind:
-        where = "quarter columns" if any(p.kind == "quarter" for p in present) else (
-            "only quarter-end months" if found == "quarter" else f"{found} columns"
+        where = (
+            "quarter columns"
+            if any(p.kind == "quarter" for p in present)
+            else ("only quarter-end months" if found == "quarter" else f"{found} columns")
         )
         notes.append(f"{_ly(found)}: its figures are in {where}")
         return found
@@ -491,7 +517,7 @@ def _method(
         except KpixlError:
             return "", ""  # reported as the row's problem when the YTD is worked out
     if snapshot:
-        return "none", f"no year to date: a snapshot (the name says \"{snapshot}\")"
+        return "none", f'no year to date: a snapshot (the name says "{snapshot}")'
     if cumulative:
         return "last", "year to date: the latest figure (already cumulative)"
     if any(o.value.numerator is not None for o in obs):
@@ -529,9 +555,14 @@ def _series(m: Measure) -> list[Observation]:
             if p.kind == "quarter" or (p.kind == "month" and p.last % 3 == 0):
                 end = p.ordinal() or 0
                 held = by_end.get(end)
-                if held is None or (held.value.value is None and o.value.value is not None) or (
-                    p.kind == "quarter" and held.period.kind != "quarter"
-                    and o.value.value is not None
+                if (
+                    held is None
+                    or (held.value.value is None and o.value.value is not None)
+                    or (
+                        p.kind == "quarter"
+                        and held.period.kind != "quarter"
+                        and o.value.value is not None
+                    )
                 ):
                     by_end[end] = o
         return [by_end[e] for e in sorted(by_end)]
@@ -564,9 +595,7 @@ def _current(m: Measure, series: list[Observation], at: Period | None) -> Observ
             return earlier[-1] if earlier else here
         return here
     if m.frequency == "quarter" and at.kind == "month":
-        here = next(
-            (o for o in series if o.index >= 0 and o.period.ordinal() == end), None
-        )
+        here = next((o for o in series if o.index >= 0 and o.period.ordinal() == end), None)
         if here is not None and here.value.missing != "blank":
             return here  # a figure or a marker in the reporting month itself
     ended = [o for o in series if (o.period.ordinal() or 0) <= end]
@@ -673,6 +702,11 @@ def rate_measure(m: Measure, tracker: Tracker, k: int | None = None) -> Rating:
     prev, prev_label = _previous(m, series, current_obs)
     problem = m.problem
     basis: list[str] = list(m.notes)
+    if m.cumulative and prev.value is None and current.value is not None:
+        basis.append(
+            "no arrow: a cumulative figure is compared with the same period last year, "
+            "which the tracker does not hold"
+        )
     status = direction_ = None
     target_now: float | None = None
     pol = m.polarity.value
@@ -735,9 +769,9 @@ def rate_measure(m: Measure, tracker: Tracker, k: int | None = None) -> Rating:
         long = trend(current.value, history, pol, m.scheme)  # type: ignore[arg-type]
     return Rating(
         indicator=m.indicator,
-        period=current_obs.index if current_obs is not None and current_obs.index >= 0 else (
-            k if current_obs is None else None
-        ),
+        period=current_obs.index
+        if current_obs is not None and current_obs.index >= 0
+        else (k if current_obs is None else None),
         value=current,
         previous=prev,
         previous_label=prev_label,
@@ -764,9 +798,7 @@ def _figure(v: Value) -> float | None:
     return v.value
 
 
-def _status(
-    m: Measure, rule: Rule, current: Value, at: Period | None, tracker: Tracker
-) -> Status:
+def _status(m: Measure, rule: Rule, current: Value, at: Period | None, tracker: Tracker) -> Status:
     if m.frequency == "year" and rule.kind == 0 and at is not None:
         here = tracker.reporting_period
         if (
@@ -780,7 +812,9 @@ def _status(
     return rule.rate(current)
 
 
-def _ytd(m: Measure, at: Period | None, tracker: Tracker) -> tuple[float | None, tuple[float, float] | None]:
+def _ytd(
+    m: Measure, at: Period | None, tracker: Tracker
+) -> tuple[float | None, tuple[float, float] | None]:
     """The year to date at period ``at``: the figures of its financial year up to it, each
     month counted once (a Quarter 1 column stands for April to June)."""
     if at is None or not m.method:
@@ -795,11 +829,7 @@ def _ytd(m: Measure, at: Period | None, tracker: Tracker) -> tuple[float | None,
         chosen = [o for o in m.observations if o.index >= 0 and o.index <= (tracker.reporting or 0)]
     else:
         chosen = _cover(
-            [
-                o
-                for o in m.observations
-                if o.period.year == fy and (o.period.ordinal() or 0) <= end
-            ]
+            [o for o in m.observations if o.period.year == fy and (o.period.ordinal() or 0) <= end]
         )
     values = [o.value for o in chosen]
     result = ytd(values, m.method)

@@ -169,7 +169,9 @@ _MONTH_RE = re.compile(r"^([a-z]+)\.?[\s\-/]*(\d{2}(?:\d{2})?)?\b(.*)$")
 _RANGE_RE = re.compile(
     r"^([a-z]{3,9})\.?\s*(\d{2}(?:\d{2})?)?\s*(?:-|to)\s*([a-z]{3,9})\.?\s*(\d{2}(?:\d{2})?)$"
 )
-_YEAR_RE = re.compile(r"^(?:fy\s*|year\s*|financial year\s*)?(20\d\d|\d\d)\s*[/\-–]\s*(\d\d(?:\d\d)?)$")
+_YEAR_RE = re.compile(
+    r"^(?:fy\s*|year\s*|financial year\s*)?(20\d\d|\d\d)\s*[/\-–]\s*(\d\d(?:\d\d)?)$"
+)
 _TERM_RE = re.compile(r"^(autumn|spring|summer)(?:\s+term)?\s*(\d{2}(?:\d{2})?)$")
 
 
@@ -237,8 +239,28 @@ def parse_period(header: object, fy_start: int = 4) -> Period | None:
 
 # Words that may follow a period in a header without making it something else.
 _ROLE_WORDS = frozenset(
-    "target targets actual actuals value values rag status comment comments commentary dot "
-    "direction travel trend performance result outturn figure data".split()
+    [
+        "target",
+        "targets",
+        "actual",
+        "actuals",
+        "value",
+        "values",
+        "rag",
+        "status",
+        "comment",
+        "comments",
+        "commentary",
+        "dot",
+        "direction",
+        "travel",
+        "trend",
+        "performance",
+        "result",
+        "outturn",
+        "figure",
+        "data",
+    ]
 )
 
 

@@ -203,6 +203,24 @@ class Rule:
             _same_scale(a, actual, self.target, self.target_percent)
         return self.compare(a.value)
 
+    @property
+    def fast(self) -> bool:
+        """True for a rule that compares figures with no problem to raise."""
+        return self.kind == _RATE and self.early is None and self.late is None
+
+    def quick(self, x: float) -> Status | None:
+        """The status of a plain float under a ``fast`` rule, or None where the full path
+        must answer (NaN is No data; a huge figure, or 83 against a percentage, is refused).
+
+        >>> compile_rule("92%").quick(0.9), compile_rule("92%").quick(83.0)
+        (<Status.AMBER: 'Amber'>, None)
+        """
+        if x != x or not -1e300 <= x <= 1e300:
+            return None
+        if self.target_percent and not on_fraction_scale(x):
+            return None
+        return self.compare(x)
+
     def compare(self, x: float) -> Status:
         """The status of a plain number (no scale check): the column paths' kernel."""
         pol = self.polarity
@@ -268,9 +286,7 @@ def compile_rule(
     try:
         t = parse_target(target)
         tracking = t.kind is TargetKind.TRACKING
-        pol = parse_polarity(
-            polarity, default=Polarity.NONE if tracking else s.default_polarity
-        )
+        pol = parse_polarity(polarity, default=Polarity.NONE if tracking else s.default_polarity)
     except KpixlError as e:
         return Rule(early=e)
     if tracking or pol is Polarity.NONE:
@@ -328,8 +344,11 @@ def _same_scale(a: Value, actual: object, point: float, target_percent: bool) ->
     rated Green silently. Only the way a figure was written (or formatted) says which scale
     was meant, so only that is checked."""
     assert a.value is not None
-    if target_percent and not a.percent and not on_fraction_scale(a.value) and (
-        on_fraction_scale(point)
+    if (
+        target_percent
+        and not a.percent
+        and not on_fraction_scale(a.value)
+        and (on_fraction_scale(point))
     ):
         raise ValueTextError(
             "actual",
@@ -338,8 +357,11 @@ def _same_scale(a: Value, actual: object, point: float, target_percent: bool) ->
             f"{a.value:.4g}% (a cell showing {a.value:.4g}% holds {a.value / 100:.4g})",
             "a 0-100 figure against a percentage target:",
         )
-    if a.percent and not target_percent and not on_fraction_scale(point) and (
-        on_fraction_scale(a.value)
+    if (
+        a.percent
+        and not target_percent
+        and not on_fraction_scale(point)
+        and (on_fraction_scale(a.value))
     ):
         raise TargetError(
             "target",
@@ -393,12 +415,10 @@ def rag(
     <Status.NO_DATA: 'No data'>
     """
     rule = rule_for(target, polarity, tolerance, scheme)
-    if type(actual) is float and rule.kind == _RATE and rule.early is None and rule.late is None:
-        # the common case from Excel and scripts: a plain number
-        if actual == actual and -1e300 <= actual <= 1e300 and (
-            rule.target_percent is False or on_fraction_scale(actual)
-        ):
-            return rule.compare(actual)
+    if type(actual) is float and rule.fast:  # the common case from Excel and scripts
+        status = rule.quick(actual)
+        if status is not None:
+            return status
     return rule.rate(actual)
 
 
@@ -493,9 +513,7 @@ def arrow(
     return Direction.UP_RED if up else Direction.DOWN_RED
 
 
-def trend(
-    current: float | None, history: list[float], pol: Polarity, scheme: Scheme
-) -> Direction:
+def trend(current: float | None, history: list[float], pol: Polarity, scheme: Scheme) -> Direction:
     """Pentana's long trend: the current figure against the mean of the last N periods
     before it (N is the scheme's ``long_trend``); n/a with fewer than N.
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 
 from .errors import KpixlError
@@ -55,6 +56,9 @@ class SheetData:
     units: Mapping[tuple[int, int], str] = field(default_factory=dict)
     merges: Sequence[tuple[int, int, int, int]] = ()
     hidden: bool = False
+    # cells holding kpixl's own KPI_* formulas: their cached values are kpixl's ratings of
+    # one cell, not statuses the council stated
+    formulas: frozenset[tuple[int, int]] = frozenset()
 
 
 def fill_merges(
@@ -94,6 +98,7 @@ class Row:
     extra_name: list[str] = field(default_factory=list)
     extra_comments: list[str] = field(default_factory=list)
     merged: set[int] = field(default_factory=set)  # columns filled from a merge above
+    formulas: set[int] = field(default_factory=set)  # columns holding kpixl's own formulas
 
 
 @dataclass
@@ -255,10 +260,8 @@ def _typed(sheet: SheetData, rows: list[list[Cell]]) -> None:
         if r < len(rows) and c < len(rows[r]):
             v = rows[r][c]
             if isinstance(v, (int, float)) and not isinstance(v, bool):
-                try:
+                with suppress(KpixlError):  # an unreadable figure stays as written
                     rows[r][c] = read_cell(v, unit)
-                except KpixlError:
-                    pass  # an unreadable figure stays as written; its row reports it
 
 
 def scan_sheet(sheet: SheetData, kinds: Headings) -> list[Table]:
@@ -326,7 +329,10 @@ def scan_sheet(sheet: SheetData, kinds: Headings) -> list[Table]:
         if table is None or r in skip:
             r += 1
             continue
+        before = len(table.rows)
         service = _data_row(table, r, row, service, {c for rr, c in filled if rr == r})
+        if sheet.formulas and len(table.rows) > before:
+            table.rows[-1].formulas = {c for rr, c in sheet.formulas if rr == r}
         r += 1
     return tables
 
@@ -415,9 +421,7 @@ def _data_row(table: Table, r: int, row: Sequence[Cell], service: str, merged: s
     ref_merged = "ref" in f and f["ref"] in merged
     if last is not None and has_data and not has_other and (not ref or ref_merged):
         counts = [row[c] for c in own if c in table.data_cols]
-        if all(isinstance(v, str) and _OUT_OF_RE.match(v) for v in counts) and not part_label(
-            name
-        ):
+        if all(isinstance(v, str) and _OUT_OF_RE.match(v) for v in counts) and not part_label(name):
             _continue(table, last, row, own)  # NNC's "92 out of 99" line under the values
             return service
     if ref or (name and (has_data or has_other)):

@@ -10,11 +10,13 @@ to every rule; it describes itself in words for the pack's key.
 period, committees, palette), and per-indicator and per-group overrides read from kpixl.toml
 or a kpixl.conf sheet.
 
->>> s = Scheme()
->>> s.describe()[0]
-'Green: at or better than target. Amber: missed by up to 5% of the target. Red: missed by more than 5% of the target.'
->>> Scheme().updated(green_within="5%", default_tolerance="10%").describe()[0]
-'Green: at target or missed by up to 5% of the target. Amber: missed by more than 5% and up to 10% of the target. Red: missed by more than 10% of the target.'
+>>> print(Scheme().describe()[0])  # doctest: +NORMALIZE_WHITESPACE
+Green: at or better than target. Amber: missed by up to 5% of the target. Red: missed by more
+than 5% of the target.
+>>> s = Scheme().updated(green_within="5%", default_tolerance="10%")
+>>> print(s.describe()[0])  # doctest: +NORMALIZE_WHITESPACE
+Green: at target or missed by up to 5% of the target. Amber: missed by more than 5% and up to
+10% of the target. Red: missed by more than 10% of the target.
 """
 
 from __future__ import annotations
@@ -134,8 +136,8 @@ class Scheme:
             )
         )
         acc = f"{self.acceptable_range * 100:g}%"
-        compared = "the same period last year" if self.compare_with == "last_year" else (
-            "the last period"
+        compared = (
+            "the same period last year" if self.compare_with == "last_year" else ("the last period")
         )
         if self.direction_style is DirectionStyle.ACCEPTABLE:
             arrows = (
@@ -284,7 +286,9 @@ class Override:
     cumulative: bool | None = None
 
     def given(self) -> dict[str, object]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+        return {
+            f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None
+        }
 
 
 OVERRIDE_FIELDS = tuple(f.name for f in fields(Override))

@@ -19,9 +19,10 @@ from .errors import KpixlError
 from .model import Rating, Tracker
 from .polarity import Polarity
 from .rules import Direction, Status
+from .scheme import DirectionStyle, Scheme
 from .summary import Summary, summary
-from .targets import parse_target
-from .tolerance import ToleranceKind, parse_tolerance
+from .targets import TargetKind
+from .tolerance import ToleranceKind
 from .values import Value, read_value
 
 STATUS_MEANING = {
@@ -31,8 +32,11 @@ STATUS_MEANING = {
     Status.NO_DATA: "Data missing",
     Status.UNDER_REVIEW: "Target under review",
     Status.TRACKING: "Tracking indicator only",
+    Status.EXCEEDED: "Better than target by more than the set margin",
+    Status.NOT_YET_DUE: "Annual measure, not yet due",
 }
 NOT_RATED = "Check data"  # a row that could not be rated: the comments say why
+PARENT = "See below"  # a parent whose sub-measures are rated, each under it
 RECENT_PERIODS = 3
 
 
@@ -106,6 +110,8 @@ class Pack:
     )
     acceptable_range: float = 0.05  # for the key: "within 5% of the last period"
     unmapped: tuple[str, ...] = ()
+    scheme_words: tuple[str, ...] = ()  # the scheme in words, for the key
+    notices: tuple[str, ...] = ()
 
 
 def _decimals(values: list[float], unit: str) -> int:
@@ -160,41 +166,45 @@ def _plain_number(text: str) -> bool:
 
 
 def _polarity_words(r: Rating) -> str:
-    if r.polarity is Polarity.HIGHER:
-        return "Higher is better"
-    if r.polarity is Polarity.LOWER:
-        return "Lower is better"
-    if r.polarity is Polarity.NONE:
-        return "No polarity"
+    if r.polarity is not None:
+        return r.polarity.words
     return str(r.indicator.polarity or "")
 
 
-def _tolerance_words(raw: object, default_text: str) -> str:
-    try:
-        tol = parse_tolerance(raw)
-    except KpixlError:
-        return str(raw)
+def _tolerance_words(r: Rating, default_text: str) -> str:
+    m = r.measure
+    raw = r.indicator.tolerance
+    tol = m.tolerance.value if m is not None else None
+    if tol is None:
+        return " ".join(str(raw).split()) if raw is not None else ""
     if tol.kind is ToleranceKind.DEFAULT:
         return f"{default_text} (default)" if raw in (None, "") else f"{raw} ({default_text})"
-    if isinstance(raw, float):
+    if isinstance(raw, (int, float, Value)) and not isinstance(raw, bool):
         return tol.describe().replace(" of target", "")
     return " ".join(str(raw).split())
 
 
 def _target_cell(r: Rating, decimals: int) -> Cell:
     raw = r.indicator.target
+    m = r.measure
+    t = m.target.value if m is not None else None
+    if t is None:
+        return Cell(" ".join(str(raw or "").split()))
     note = ""
-    try:
-        t = parse_target(raw)
-        text = t.text if isinstance(raw, str) or not t.text else None
-    except KpixlError:
-        return Cell(" ".join(str(raw).split()))
-    if r.target is not None and (t.per_period is not None or t.profile or t.years):
-        note = f"this period: {_shown(r.target, r.unit, decimals)}"
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        return Cell(float(raw), r.unit, decimals, note)
-    if text is not None:
-        return Cell(" ".join(text.split()), note=note)
+    if r.target is not None and (
+        t.per_period is not None
+        or t.profile
+        or t.years
+        or t.kind is TargetKind.SPLIT
+        or (m is not None and m.cumulative)
+    ):
+        what = "to date" if m is not None and m.cumulative else "this period"
+        note = f"{what}: {_shown(r.target, r.unit, decimals)}"
+    if isinstance(raw, Value) or (isinstance(raw, (int, float)) and not isinstance(raw, bool)):
+        value = t.value if t.value is not None else float(raw)  # type: ignore[arg-type]
+        return Cell(value, r.unit, decimals, note)
+    if isinstance(raw, str) and raw.strip():
+        return Cell(" ".join(raw.split()), note=note)
     return Cell(t.describe(), note=note)
 
 
@@ -236,12 +246,17 @@ def _previous_fy(fy: str | None) -> str | None:
     return f"{first}/{(first + 1) % 100:02d}"
 
 
-def _row(r: Rating, columns: tuple[Column, ...], recent: list[int], default_tol: str) -> Row:
+def _row(
+    r: Rating, columns: tuple[Column, ...], recent: list[int], default_tol: str, tracker: Tracker
+) -> Row:
     ind = r.indicator
     numbers = [v.value for v in r.values if v.value is not None]
+    if r.value.value is not None:
+        numbers.append(r.value.value)
     if r.ytd is not None:
         numbers.append(r.ytd)
     dec = _decimals(numbers, r.unit)
+    tracking = r.polarity is Polarity.NONE or r.status is Status.TRACKING
     by: dict[str, Cell] = {
         "ref": Cell(ind.ref),
         "name": Cell(" ".join(ind.name.split())),
@@ -249,29 +264,62 @@ def _row(r: Rating, columns: tuple[Column, ...], recent: list[int], default_tol:
         "last_ytd": _raw_cell(ind.last_year_ytd, r.unit, dec),
         "polarity": Cell(_polarity_words(r)),
         "target": _target_cell(r, dec),
-        "tolerance": Cell(_tolerance_words(ind.tolerance, default_tol))
-        if r.polarity is not Polarity.NONE and r.status is not Status.TRACKING
+        "tolerance": Cell(_tolerance_words(r, default_tol))
+        if not tracking
         else Cell("N/A" if ind.tolerance in (None, "") else str(ind.tolerance)),
         "trend": Cell(""),
     }
+    shown = _shown_values(r, recent, tracker)
     for i in recent:
-        v = r.values[i] if i < len(r.values) else Value(None, missing="blank")
-        by[f"p{i}"] = _value_cell(v, r.unit, dec)
+        v, note = shown.get(i, (Value(None, missing="blank"), ""))
+        cell = _value_cell(v, r.unit, dec)
+        if note:
+            cell = Cell(
+                cell.value, cell.unit, cell.decimals, "; ".join(x for x in (note, cell.note) if x)
+            )
+        by[f"p{i}"] = cell
     ytd_note = ""
     if r.ytd_counts:
         ytd_note = f"{_count(r.ytd_counts[0])} out of {_count(r.ytd_counts[1])}"
-    by["ytd"] = Cell(r.ytd, r.unit, dec, ytd_note) if r.ytd is not None else Cell("")
+    if r.ytd is not None:
+        by["ytd"] = Cell(r.ytd, r.unit, dec, ytd_note)
+    else:
+        by["ytd"] = Cell("n/a" if r.method == "none" else "")
     by["direction"] = Cell(str(r.direction) if r.direction else "", arrow=r.direction)
     comments = " ".join(str(ind.comments or "").split())
-    if r.status is None:
+    if r.status is None and r.problem:
         by["status"] = Cell(NOT_RATED)
-        problem = r.problem or "could not be rated"
-        comments = f"Data problem: {problem}" + (f"\n{comments}" if comments else "")
+        comments = f"Data problem: {r.problem}" + (f"\n{comments}" if comments else "")
+    elif r.status is None:
+        by["status"] = Cell(PARENT)
     else:
         by["status"] = Cell(r.status.value, status=r.status)
     by["comments"] = Cell(comments)
-    trend = tuple(v.value for v in r.values[: (r.period + 1) if r.period is not None else None])
+    trend = tuple(
+        v.value
+        for v in r.values[: (tracker.reporting + 1) if tracker.reporting is not None else None]
+    )
     return Row("indicator", cells=tuple(by[c.key] for c in columns), trend=trend, rating=r)
+
+
+def _shown_values(r: Rating, recent: list[int], tracker: Tracker) -> dict[int, tuple[Value, str]]:
+    """What each recent column shows for a row: its own figure for the column's period,
+    else a figure of a longer period ending there (a quarterly row's Q1 under June), with
+    that period's label as a note."""
+    out: dict[int, tuple[Value, str]] = {}
+    m = r.measure
+    for i in recent:
+        v = r.values[i] if i < len(r.values) else Value(None, missing="blank")
+        out[i] = (v, "")
+        if m is None or (v.value is not None) or i >= len(tracker.periods):
+            continue
+        end = tracker.periods[i].ordinal()
+        for o in m.observations:
+            longer = o.period.months > tracker.periods[i].months
+            if o.index < 0 and o.period.ordinal() == end and o.value.value is not None and longer:
+                out[i] = (o.value, o.period.label)
+                break
+    return out
 
 
 _SHEET_WORDS = (
@@ -314,7 +362,7 @@ def build_pack(tracker: Tracker, ratings: list[Rating], produced: str) -> Pack:
             r.indicator.sheet or "Indicators"
         )
         groups.setdefault(key, []).append(r)
-    default_tol = s.default_tolerance.describe().replace(" of target", "")
+    default_tol = s.scheme.default_tolerance.describe().replace(" of target", "")
     used: set[str] = set()
     tables = []
     for name, rs in groups.items():
@@ -326,7 +374,7 @@ def build_pack(tracker: Tracker, ratings: list[Rating], produced: str) -> Pack:
             if here and here != section:
                 rows.append(Row("section", label=" – ".join(here)))
                 section = here
-            rows.append(_row(r, columns, recent, default_tol))
+            rows.append(_row(r, columns, recent, default_tol, tracker))
         tables.append(
             Table(
                 sheet=_sheet_name(name, used),
@@ -335,11 +383,22 @@ def build_pack(tracker: Tracker, ratings: list[Rating], produced: str) -> Pack:
                 meeting=s.committees.get(name, ""),
                 columns=columns,
                 rows=tuple(rows),
-                summary=summary([_label(r) for r in rs]),
+                summary=summary([lab for r in rs if (lab := _label(r))]),
             )
         )
-    labels = [_label(r) for r in ratings]
-    keys = [t.committee for t in tables for r in t.rows if r.kind == "indicator"]
+    counted = [
+        r
+        for t in tables
+        for row in t.rows
+        if row.kind == "indicator" and (r := row.rating) and _label(r)
+    ]
+    labels = [_label(r) for r in counted]
+    keys = [
+        t.committee
+        for t in tables
+        for row in t.rows
+        if row.kind == "indicator" and row.rating and _label(row.rating)
+    ]
     return Pack(
         council=s.council,
         title=s.title,
@@ -348,14 +407,43 @@ def build_pack(tracker: Tracker, ratings: list[Rating], produced: str) -> Pack:
         tables=tuple(tables),
         summary=summary(labels, keys),
         exceptions=tuple(r for r in ratings if r.status is Status.RED),
-        problems=tuple(r for r in ratings if r.status is None),
+        problems=tuple(r for r in ratings if r.status is None and r.problem),
         trend_labels=tuple(p.label for p in tracker.periods[: (k + 1) if k is not None else 0]),
         palette=s.palette,
         status_codes=s.status_codes,
         acceptable_range=s.acceptable_range,
         unmapped=tracker.unmapped,
+        key_statuses=_key_statuses(ratings),
+        key_arrows=_key_arrows(s.scheme),
+        scheme_words=tuple(s.scheme.describe()),
+        notices=tracker.notices,
     )
 
 
-def _label(r: Rating) -> str:
-    return r.status.value if r.status is not None else NOT_RATED
+def _key_statuses(ratings: list[Rating]) -> tuple[tuple[Status, str], ...]:
+    """The statuses of 004's key, and the two optional ones where a row has them."""
+    used = {r.status for r in ratings}
+    return tuple(
+        (st, meaning)
+        for st, meaning in STATUS_MEANING.items()
+        if st not in (Status.EXCEEDED, Status.NOT_YET_DUE) or st in used
+    )
+
+
+def _key_arrows(scheme: Scheme) -> tuple[tuple[Direction, str], ...]:
+    if scheme.direction_style is DirectionStyle.IMPROVED_DECLINED:
+        return (
+            (Direction.UP_GREEN, "improved"),
+            (Direction.SAME, "the same"),
+            (Direction.DOWN_AMBER, "declined"),
+        )
+    arrows = [d for d in Direction if d is not Direction.NOT_AVAILABLE]
+    if scheme.direction_style is DirectionStyle.BETTER_WORSE:
+        arrows = [d for d in arrows if d.colour != "amber"]
+    return tuple((d, d.meaning) for d in arrows)
+
+
+def _label(r: Rating) -> str | None:
+    if r.status is not None:
+        return r.status.value
+    return NOT_RATED if r.problem else None

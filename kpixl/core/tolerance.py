@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .errors import ToleranceError
 from .polarity import Polarity
-from .values import MAX_RULE_TEXT, percent_scale
+from .values import MAX_RULE_TEXT, Value, percent_scale
 from .vocabulary import TOLERANCE_DEFAULT_WORDS, TOLERANCE_NONE_WORDS, words
 
 TOLERANCE_HINT = "write 5%, 5 pts or 85% - 90%"
@@ -177,6 +177,8 @@ def parse_tolerance(x: object) -> Tolerance:
         return _DEFAULT
     if isinstance(x, Tolerance):
         return x
+    if isinstance(x, Value):  # a number whose cell format the reader knew (5% is 0.05)
+        return _DEFAULT if x.value is None else _from_number(x.value, x.value)
     if isinstance(x, bool):
         raise ToleranceError("tolerance", x, TOLERANCE_HINT)
     if isinstance(x, (int, float)):

@@ -116,8 +116,10 @@ def _tokens(text: str) -> list[tuple[int, str]]:
             continue
         start = i
         signed = ch in "+-" and i + 1 < n and (text[i + 1].isdigit() or text[i + 1] == ".")
-        if signed and (not out or out[-1][0] in (_LP, _CUR)) or ch.isdigit() or (
-            ch == "." and i + 1 < n and text[i + 1].isdigit()
+        if (
+            (signed and (not out or out[-1][0] in (_LP, _CUR)))
+            or ch.isdigit()
+            or (ch == "." and i + 1 < n and text[i + 1].isdigit())
         ):
             i += 1 if signed else 0
             i = _scan_number(text, i)
@@ -143,9 +145,13 @@ def _scan_number(text: str, i: int) -> int:
     while j < n and text[j].isdigit():
         j += 1
     # thousands groups: ",ddd" not followed by another digit
-    while j + 3 < n + 0 and text[j] == "," and text[j + 1 : j + 4].isdigit() and (
-        j + 4 == n or not text[j + 4].isdigit()
-    ) and j > i:
+    while (
+        j + 3 < n + 0
+        and text[j] == ","
+        and text[j + 1 : j + 4].isdigit()
+        and (j + 4 == n or not text[j + 4].isdigit())
+        and j > i
+    ):
         j += 4
     if j < n and text[j] == "." and j + 1 < n and text[j + 1].isdigit():
         j += 1
@@ -222,9 +228,7 @@ def _join(tokens: list[tuple[int, str]]) -> str:
     """Tokens back into text as written: "Jan-Mar 2023", "Q1 23-24", "38.00%"."""
     parts: list[str] = []
     for kind, s in tokens:
-        if parts and (
-            kind in (_PCT, _RP) or s == "-" or parts[-1][-1] in "(£$€-"
-        ):
+        if parts and (kind in (_PCT, _RP) or s == "-" or parts[-1][-1] in "(£$€-"):
             parts[-1] += s
         else:
             parts.append(s)

@@ -91,7 +91,10 @@ def ytd(
     result = _ytd(values, parse_method(method), weights)
     if result is not None and not -1e300 <= result <= 1e300:
         raise ValueTextError(
-            "values", "the year to date", "check the figures: their total is too large", "out of range:"
+            "values",
+            "the year to date",
+            "check the figures: their total is too large",
+            "out of range:",
         )
     return result
 
@@ -135,13 +138,15 @@ def _paired(read: list[Value], name: str, weights: object) -> float | None:
             if v.numerator is None or v.denominator is None:
                 if name == "weighted":
                     raise MethodError(
-                        "weights", None,
+                        "weights",
+                        None,
                         'weighted needs weights: KPI_YTD(values, "weighted", weights), '
                         'or values written as "2527 out of 45"',
                         "missing",
                     )
                 raise ValueTextError(
-                    "values", v.value,
+                    "values",
+                    v.value,
                     'ratio needs numerators and denominators: write "12 out of 13" or pass '
                     "the denominators as weights",
                     "no denominator for",
