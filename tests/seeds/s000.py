@@ -280,35 +280,33 @@ NOTES: dict[str, tuple[str, ...]] = {
     "01": (
         "Q1 is the bare number 83 while Q2 is 90.2% and the target 92%: the seed's own mixed "
         "scale, kept in the tracker (83 stored as 83, not 0.83).",
-        "\"This indicator is always lower at the start of the financial year\": the figure "
+        '"This indicator is always lower at the start of the financial year": the figure '
         "is collected to date in the year, so Q1 sits below the annual target by design.",
         "Polarity not printed; the commentary treats a higher collection as better.",
     ),
     "04": (
-        "\"Although we are still above the target we are still seeing a gradual decrease\": "
+        '"Although we are still above the target we are still seeing a gradual decrease": '
         "5.5% against 4% is a miss, so lower is better (no Polarity column prints it).",
     ),
     "05": (
-        "\"This is higher than usual\" (20 against 14 working days): lower is better.",
+        '"This is higher than usual" (20 against 14 working days): lower is better.',
         "Q2 prints TBC.",
     ),
-    "06": ("\"Cumulative figure pending\": Q1 and Q2 are each quarter's own cases.",),
-    "07": ("\"Cumulative figure pending\": Q1 and Q2 are each quarter's own cases.",),
+    "06": ('"Cumulative figure pending": Q1 and Q2 are each quarter\'s own cases.',),
+    "07": ('"Cumulative figure pending": Q1 and Q2 are each quarter\'s own cases.',),
     "08": (
-        "The description runs onto a second row (\"Within To Working days\") that also "
+        'The description runs onto a second row ("Within To Working days") that also '
         "carries the Q2 commentary; the second row has no figures.",
     ),
     "09": (
-        "The description runs onto a second row (\"within 20 working days\") that also "
+        'The description runs onto a second row ("within 20 working days") that also '
         "carries the Q2 commentary; the second row has no figures.",
     ),
-    "10": ("Target \"15 per quarter\": a per-period target, not annual.",),
-    "11": ("Target \"40 per quarter\"; the description repeats it.",),
-    "12": (
-        "Target \"5 per quarter\"; the commentary's sum (5 + 2 + 1 = 8) matches Q1's 8.",
-    ),
-    "13": ("\"to be measured monthly dip test of 10 calls\".",),
-    "14": ("The description carries the target (\"95% falls responded to\").",),
+    "10": ('Target "15 per quarter": a per-period target, not annual.',),
+    "11": ('Target "40 per quarter"; the description repeats it.',),
+    "12": ("Target \"5 per quarter\"; the commentary's sum (5 + 2 + 1 = 8) matches Q1's 8.",),
+    "13": ('"to be measured monthly dip test of 10 calls".',),
+    "14": ('The description carries the target ("95% falls responded to").',),
 }
 
 
