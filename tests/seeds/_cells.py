@@ -21,7 +21,7 @@ _THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.(\d+))?$")
 _INTEGER = re.compile(r"^-?\d+$")
 _DECIMAL = re.compile(r"^-?\d+\.\d+$")
 _UNIT = re.compile(r"^(\d+)(?:\.(\d+))? ?([A-Za-z]+)$")
-_MONEY = re.compile(r"^£(\d{1,3}(?:,\d{3})*)\.(\d{2})(?: (\(.+\)))?$")
+_MONEY = re.compile(r"^(-?)£(\d{1,3}(?:,\d{3})*)\.(\d{2})(?: (\(.+\)))?$")
 
 
 def _decimals(digits: str | None) -> str:
@@ -83,15 +83,16 @@ def money_value(text: str) -> tuple[object, str]:
 
     >>> money_value("£21,449,387.58 (collected in July)")
     (21449387.58, '"£"#,##0.00" (collected in July)"')
-    >>> money_value("£120.50")
-    (120.5, '"£"#,##0.00')
+    >>> money_value("-£120.50")
+    (-120.5, '"£"#,##0.00')
     """
     m = _MONEY.match(text.strip())
     if not m:
         raise ValueError(f"not a sum of money: {text!r}")
-    pounds, pence, note = m.groups()
+    # One format section: Excel puts the minus in front of a negative sum by itself.
+    sign, pounds, pence, note = m.groups()
     fmt = '"£"#,##0.00' + (f'" {note}"' if note else "")
-    return float(pounds.replace(",", "") + "." + pence), fmt
+    return float(sign + pounds.replace(",", "") + "." + pence), fmt
 
 
 def put(ws: Worksheet, row: int, col: int, value: object, fmt: str = GENERAL) -> None:
