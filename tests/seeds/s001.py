@@ -483,6 +483,27 @@ NOTES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Not printed: the polarity the count-box check in SEED_ERRORS assumes, from the text where
+# NOTES quote it (KI 3, KI 7a, KI 7b, KI 10, KI 11) and from the measure's meaning otherwise.
+IMPLIED_POLARITY: dict[str, str] = {
+    "KI 3": "higher",
+    "KI 4": "higher",
+    "KI 6": "higher",
+    "KI 7a": "lower",
+    "KI 7b": "lower",
+    "KI 8": "higher",
+    "KI 9": "higher",
+    "KI 10": "lower",
+    "KI 11 (A)": "lower",
+    "KI 11 (B)": "lower",
+    "KI 20": "higher",
+    "KI 21": "higher",
+    "KI 24": "higher",
+    "LS10A": "higher",
+    "NI191": "lower",
+}
+
+
 def _store(text: str) -> tuple[object, str]:
     """Kg values become numbers with a Kg format; everything else as Excel reads it."""
     if text.endswith(" Kg"):

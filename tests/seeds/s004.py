@@ -2541,7 +2541,7 @@ SEED_ERRORS: tuple[dict, ...] = (
     {
         "where": "MPS21 Year to Date 2023-24 (Quarter 1)",
         "printed": "87.5%%",
-        "check": "14 / 16 = 87.5%: the cell has a doubled %",
+        "check": "a doubled % (14 out of 16 is 87.5%, so only the sign is wrong)",
         "source": "87.5%%",
     },
     {
