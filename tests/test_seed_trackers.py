@@ -565,6 +565,18 @@ def test_004_stp29_to_31_merged_over_parent_and_p_rows(books) -> None:
     assert shown(ws.cell(_row_of(ws, "STP31 P1"), _layout(ws, first)["target"])) == "97.5%"
 
 
+def test_004_kettering_and_corby_voids_share_their_merged_cells(books) -> None:
+    ws = books["004"]["Adults & Housing"]
+    first = _row_of(ws, "STP36")
+    assert _row_of(ws, "STP36 Corby") == first + 1
+    cols, merged = _layout(ws, first), _merged(ws)
+    for field, col in cols.items():
+        letter = get_column_letter(col)
+        shared = field in s004.GROUPS["STP36"][1]
+        assert (f"{letter}{first}:{letter}{first + 1}" in merged) == shared, field
+    assert ws.cell(first + 1, cols["statutory"]).value == "No"  # printed on each row
+
+
 def test_004_ytd_records_as_printed() -> None:
     p = s004.PRINTED
     assert p["STP15"]["ytd"]["2023-24"] == "88.24%"

@@ -39,7 +39,8 @@ HEADER_1 = (
 HEADER_2 = (None, "Value", "Target", "Value", "Target", "Value", "Target", None, None, None)
 
 # The KPI table as printed, in order. "cell" is the indicator cell; "values" and "targets"
-# are the printed Value and Target per quarter; "update" is the Update column.
+# are the printed Value and Target per quarter; "update" is the Update column; "counts"
+# (KI 20) is the "x out y" its Update quotes.
 PRINTED: dict[str, dict] = {
     "KI 3": {
         "source": "KI 3 % of food establishments that achieve level 3 (broadly",

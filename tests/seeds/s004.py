@@ -130,7 +130,7 @@ H_ADULTS_HYPHEN = _heading(_main(ytd="Year to Date 2023- 24"), kc="Key Commitme 
 H_ADULTS_SPACE = _heading(_main(ytd="Year to Date 2023 24"), kc="Key Commitme nt")
 
 # Each printed table (a page of a directorate): sheet, title, header, section row, rows.
-# A tuple in the rows is a group written as merged rows (see GROUPS).
+# A ref that heads a group in GROUPS brings its member rows, merged, with it.
 CHUNKS: tuple[tuple[str, str, tuple, str | None, tuple], ...] = (
     (PLACE, PLACE, H_PLACE, "Growth & Regeneration", ("STP15", "STP16", "STP17")),
     (PLACE, PLACE, H_PLACE, "Highways & Waste", ("STP29", "STP30", "STP31", "GSE06", "GSE07")),
@@ -2838,7 +2838,9 @@ CHILDRENS_TRUST = ("BBF05", "BBF06", "BBF07", "BBF08", "BBF09", "BBF27")
 def _complete() -> None:
     """Turn the period tuples into {period: text}, fill in what merged cells print for
     member rows, the arrow key each row follows, the printed YTDs and the comments."""
-    for key, entry in PRINTED.items():
+    for key, entry in PRINTED.items():  # a group's first row comes before its members
+        if key in _COMMENTS:
+            entry["comment"] = _COMMENTS[key]
         periods = PERIODS[entry["sheet"]]
         for field in ("values", "second_line"):
             if field in entry:
@@ -2864,8 +2866,6 @@ def _complete() -> None:
         entry.setdefault("stated", ())
 
 
-for _key, _text_ in _COMMENTS.items():
-    PRINTED[_key]["comment"] = _text_
 _complete()
 
 COUNTS: dict[str, dict] = {}  # the report prints no count boxes
