@@ -2,7 +2,7 @@
 
 Excel keeps a typed percentage as a fraction with a percent format, a count typed with
 separators as a number with ``#,##0``, and anything it cannot read as a number as text. The
-seed trackers are written through these helpers, so every module stores values one way.
+seed trackers are written through these functions, so every module stores values one way.
 """
 
 from __future__ import annotations
