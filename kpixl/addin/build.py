@@ -59,7 +59,10 @@ def xlwings_dir() -> Path:
     """The folder of the installed xlwings package (found without importing it)."""
     spec = importlib.util.find_spec("xlwings")
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("xlwings is not installed: pip install xlwings==0.37.8")
+        # the add-in carries xlwings' own VBA, read from the package: kpixl's "excel" extra
+        raise ModuleNotFoundError(
+            'xlwings is not installed: pip install "kpixl[excel]"', name="xlwings"
+        )
     return Path(next(iter(spec.submodule_search_locations)))
 
 
