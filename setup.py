@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
@@ -15,7 +16,7 @@ from setuptools.command.build_py import build_py
 ROOT = Path(__file__).resolve().parent
 
 
-def _bundled():  # type: ignore[no-untyped-def]
+def _bundled() -> ModuleType:
     # loaded from its file: importing the kpixl package is not needed to build it
     spec = importlib.util.spec_from_file_location("kpixl_bundled", ROOT / "kpixl" / "bundled.py")
     assert spec and spec.loader
