@@ -5,7 +5,8 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+# a new stamp, so a new install, whenever the declared ranges or the pinned versions change
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 DEBS   := libreoffice-calc-nogui python3-uno poppler-utils
 OUT    := out
 
@@ -13,9 +14,9 @@ OUT    := out
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[all,dev]'
 	@rm -f $(VENV)/.installed-* && touch $@
 
 # LibreOffice (PDF export, end-to-end tests) and poppler (PDF checks), from Debian.
@@ -48,7 +49,7 @@ bench: venv
 	$(BIN)/python benchmarks/run.py
 
 sample: venv
-	$(BIN)/kpixl sample --dir workbooks
+	$(BIN)/kpixl sample -o workbooks
 
 clean:
 	rm -rf $(OUT) build .pytest_cache .ruff_cache

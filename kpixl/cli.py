@@ -2,7 +2,8 @@
 
 Exit codes: 0 done; 1 a value kpixl could not read (the message says which); 2 missing
 file; 3 not a workbook; 4 encrypted; 5 corrupt; 6 oversized; 7 no KPI table; 8 unusable
-kpixl.toml or kpixl.conf; 9 output refused; 10 PDF not written; 64 wrong usage.
+kpixl.toml or kpixl.conf; 9 output refused; 10 PDF not written; 64 wrong usage. A command
+whose optional packages are not installed names the extra that brings them, and exits with 1.
 """
 
 from __future__ import annotations
@@ -12,9 +13,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import __version__
 from .core import KpixlError
 
 EXIT_USAGE = 64
+# The optional packages behind the commands, and the extra of kpixl that installs each.
+EXTRAS = {
+    "openpyxl": "app",
+    "xlsxwriter": "app",
+    "defusedxml": "app",
+    "xlwings": "excel",
+    "pandas": "pandas",
+    "numpy": "pandas",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,6 +36,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="kpixl", description="KPI ratings and committee packs from a tracker.")
+    p.add_argument("--version", action="version", version=f"kpixl {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     pack = sub.add_parser("pack", help="write the committee pack (and PDF) from a tracker")
@@ -53,8 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--out", type=Path, default=Path("kpixl.xlam"))
     addin_sub.add_parser("install", help="install the add-in for Excel (Windows)")
 
-    sample = sub.add_parser("sample", help="rebuild the sample workbooks in workbooks/")
-    sample.add_argument("--dir", type=Path, default=Path("workbooks"))
+    sample = sub.add_parser("sample", help="write the bundled tracker and the functions workbook")
+    sample.add_argument(
+        "-o", "--out", "--dir", dest="out", type=Path, default=Path("."), help="folder (default: .)"
+    )
     return p
 
 
@@ -65,6 +79,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KpixlError as e:
         print(f"kpixl: {e}", file=sys.stderr)
         return getattr(e, "exit_code", 1)
+    except ModuleNotFoundError as e:
+        extra = EXTRAS.get((e.name or "").partition(".")[0])
+        if extra is None:
+            raise
+        print(
+            f"kpixl: {args.command} needs {e.name}, which is not installed: "
+            f'pip install "kpixl[{extra}]"',
+            file=sys.stderr,
+        )
+        return 1
     except KeyboardInterrupt:
         print("kpixl: stopped; nothing was written.", file=sys.stderr)
         return 130
@@ -97,8 +121,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "sample":
         from .samples import TRACKER_NAME, build_functions_workbook, build_tracker
 
-        print(build_tracker(args.dir / TRACKER_NAME))
-        print(build_functions_workbook(args.dir / "kpi_functions.xlsx"))
+        print(build_tracker(args.out / TRACKER_NAME))
+        print(build_functions_workbook(args.out / "kpi_functions.xlsx"))
         return 0
     return EXIT_USAGE
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import udfs
+from .bundled import sample_source_dir
 
 # (case, function, arguments): arguments are what an officer types into the input cells.
 FUNCTION_CASES: list[tuple[str, str, tuple[Any, ...]]] = [
@@ -161,7 +162,6 @@ def _grid_args(args: tuple[Any, ...]) -> list[Any]:
 
 # --- the bundled tracker ----------------------------------------------------------------
 
-SOURCE = Path(__file__).resolve().parents[1] / "workbooks" / "source"
 TRACKER_NAME = "sample_tracker.xlsx"
 _PLAIN_NUMBER = r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$"
 
@@ -192,11 +192,13 @@ def _typed(text: str) -> tuple[Any, str | None]:
     return t, None
 
 
-def load_source(source: Path = SOURCE) -> tuple[list[dict[str, str]], dict[str, Any]]:
-    """The tracker's readable source: indicator rows (CSV) and settings (TOML)."""
+def load_source(source: Path | None = None) -> tuple[list[dict[str, str]], dict[str, Any]]:
+    """The tracker's readable source: indicator rows (CSV) and settings (TOML), from
+    ``workbooks/source`` (the copy inside an installed kpixl) unless told another folder."""
     import csv
     import tomllib
 
+    source = source or sample_source_dir()
     with open(source / "indicators.csv", newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     with open(source / "tracker.toml", "rb") as f:
@@ -204,7 +206,7 @@ def load_source(source: Path = SOURCE) -> tuple[list[dict[str, str]], dict[str, 
     return rows, settings
 
 
-def build_tracker(path: str | Path, source: Path = SOURCE, repeat: int = 1) -> Path:
+def build_tracker(path: str | Path, source: Path | None = None, repeat: int = 1) -> Path:
     """Write the bundled tracker: a council's monthly tracker with KPI_* formulas (and their
     cached values) in its Year to Date, Status and Direction of Travel columns.
 
@@ -414,7 +416,7 @@ def _conf_sheet(wb: Any, conf: dict[str, Any]) -> None:
             r += 1
 
 
-def tracker_from_source(source: Path = SOURCE) -> Any:
+def tracker_from_source(source: Path | None = None) -> Any:
     """The bundled tracker straight from its CSV and TOML, as a core Tracker (no workbook):
     the reference the tests compare the workbook reader with."""
     from .core.model import Indicator, Tracker

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import importlib
+import io
 import json
 import os
 import re
 import shutil
 import stat
+import struct
 import subprocess
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+import olefile
 import pytest
 from oletools.olevba import VBA_Parser
 
@@ -26,6 +29,7 @@ from kpixl.addin.build import (
     xlwings_dir,
 )
 from kpixl.addin.customui import DISPATCHER, button_ids, check_dispatch, on_actions
+from kpixl.addin.ovba import decompress
 from kpixl.addin.vbaproject import VbaModule
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -285,3 +289,39 @@ def test_the_built_file_is_readable_like_any_other(addin: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(addin.stat().st_mode) == 0o666 & ~umask
+
+
+def vba_project(addin: Path) -> olefile.OleFileIO:
+    data = parts(addin)["xl/vbaProject.bin"]
+    return olefile.OleFileIO(io.BytesIO(data), raise_defects=olefile.DEFECT_INCORRECT)
+
+
+def dir_records(data: bytes) -> list[tuple[int, bytes]]:
+    """The dir stream's records (MS-OVBA 2.3.4.2) as (id, data), read without olevba."""
+    records, at = [], 0
+    while at < len(data):
+        record_id, size = struct.unpack_from("<HI", data, at)
+        if record_id == 0x0009:  # PROJECTVERSION: its size says 4, but 6 bytes follow
+            size = 6
+        records.append((record_id, data[at + 6 : at + 6 + size]))
+        at += 6 + size
+    return records
+
+
+def test_vba_project_stream_is_exactly_the_source_only_form(addin: Path) -> None:
+    # MS-OVBA 2.3.4.1: Reserved1 0x61CC, Version 0xFFFF, Reserved2 0x00, Reserved3 0x0000,
+    # and no PerformanceCache: Excel finds no cache it could trust, and compiles the source
+    assert vba_project(addin).openstream("VBA/_VBA_PROJECT").read() == bytes.fromhex(
+        "cc61ffff000000"
+    )
+
+
+def test_every_module_starts_with_its_source(addin: Path, modules: dict[str, VbaModule]) -> None:
+    ole = vba_project(addin)
+    records = dir_records(decompress(ole.openstream("VBA/dir").read()))
+    names = [data.decode("cp1252") for record_id, data in records if record_id == 0x0019]
+    offsets = [struct.unpack("<I", data)[0] for record_id, data in records if record_id == 0x0031]
+    assert names == list(modules)
+    assert offsets == [0] * len(modules)  # MODULEOFFSET: no compiled code before the source
+    for name, module in modules.items():
+        assert decompress(ole.openstream(f"VBA/{name}").read()) == module.source.encode("cp1252")

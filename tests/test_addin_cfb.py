@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import random
+import struct
 
 import olefile
 import pytest
+from olefile import STGTY_STORAGE
 
-from kpixl.addin.cfb import BLACK, NOSTREAM, RED, write_compound_file
+from kpixl.addin.cfb import BLACK, ENDOFCHAIN, FREESECT, NOSTREAM, RED, write_compound_file
 
 
 def read(data: bytes) -> olefile.OleFileIO:
@@ -80,3 +82,44 @@ def test_names_longer_than_31_characters_are_refused() -> None:
 def test_a_stream_cannot_also_be_a_storage() -> None:
     with pytest.raises(ValueError, match="stream and a storage"):
         write_compound_file({"VBA": b"1", "VBA/dir": b"2"})
+
+
+def header_field(data: bytes, offset: int) -> int:
+    return struct.unpack_from("<I", data, offset)[0]
+
+
+def chain(ole: olefile.OleFileIO, start: int) -> list[int]:
+    sectors = []
+    while start != ENDOFCHAIN:
+        sectors.append(start)
+        start = ole.fat[start]
+    return sectors
+
+
+def test_storages_start_at_sector_zero_with_size_zero() -> None:
+    streams = {"PROJECT": b"x" * 10, "VBA/dir": b"y" * 5000, "VBA/Sub/deep": b"z" * 70}
+    ole = read(write_compound_file(streams))
+    storages = [e for e in ole.direntries if e is not None and e.entry_type == STGTY_STORAGE]
+    assert sorted(e.name for e in storages) == ["Sub", "VBA"]
+    # MS-CFB 2.6.3: both fields MUST be zero for a storage
+    assert [(e.isectStart, e.size) for e in storages] == [(0, 0), (0, 0)]
+    # the root still holds the mini stream: 10 and 70 bytes take 1 + 2 mini sectors
+    assert ole.direntries[0].size == 3 * 64
+
+
+@pytest.mark.parametrize("small_streams", [1, 3, 130, 300])
+def test_the_mini_fat_fills_whole_sectors_with_free_markers(small_streams: int) -> None:
+    # each stream takes 2 mini sectors, so 130 and 300 streams need 2 and 5 mini-FAT sectors
+    streams = {f"VBA/s{i}": bytes([i % 256]) * 100 for i in range(small_streams)}
+    data = write_compound_file(streams)
+    ole = read(data)
+    used = 2 * small_streams
+    sectors = chain(ole, header_field(data, 0x3C))
+    assert len(sectors) == header_field(data, 0x40) == -(-used // 128)
+    raw = b"".join(data[(s + 1) * 512 : (s + 2) * 512] for s in sectors)
+    entries = list(struct.unpack(f"<{len(raw) // 4}I", raw))
+    assert len(entries) == 128 * len(sectors)
+    assert all(e != FREESECT for e in entries[:used])
+    assert entries[used:] == [FREESECT] * (len(entries) - used)
+    for path, stream in streams.items():
+        assert ole.openstream(path).read() == stream

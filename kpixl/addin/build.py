@@ -23,7 +23,8 @@ from pathlib import Path
 from types import ModuleType
 from xml.sax.saxutils import escape
 
-from .customui import MACROS, check_dispatch
+from ..bundled import macros_dir
+from .customui import check_dispatch
 from .udfvba import udf_module_source
 from .vbaproject import WORKSHEET_BASE, VbaModule, build_vba_project
 
@@ -58,7 +59,10 @@ def xlwings_dir() -> Path:
     """The folder of the installed xlwings package (found without importing it)."""
     spec = importlib.util.find_spec("xlwings")
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("xlwings is not installed: pip install xlwings==0.37.8")
+        # the add-in carries xlwings' own VBA, read from the package: kpixl's "excel" extra
+        raise ModuleNotFoundError(
+            'xlwings is not installed: pip install "kpixl[excel]"', name="xlwings"
+        )
     return Path(next(iter(spec.submodule_search_locations)))
 
 
@@ -79,17 +83,19 @@ def dictionary_module() -> VbaModule:
     return VbaModule.parse(path.read_text(encoding="cp1252"), path.name)
 
 
-def macro_modules(macros: Path = MACROS) -> list[VbaModule]:
+def macro_modules(macros: Path | None = None) -> list[VbaModule]:
     """The hand-written modules in macros/ (*.bas and *.cls), ThisWorkbook first."""
+    macros = macros or macros_dir()
     files = sorted(macros.glob("*.bas")) + sorted(macros.glob("*.cls"))
     modules = [VbaModule.parse(p.read_text(encoding="cp1252"), p.name) for p in files]
     return sorted(modules, key=lambda m: m.name != "ThisWorkbook")
 
 
 def addin_modules(
-    macros: Path = MACROS, udf_module: ModuleType | str = "kpixl.udfs"
+    macros: Path | None = None, udf_module: ModuleType | str = "kpixl.udfs"
 ) -> list[VbaModule]:
     """Every module of the add-in's VBA project, in the order the project lists them."""
+    macros = macros or macros_dir()
     if isinstance(udf_module, str):
         udf_module = importlib.import_module(udf_module)
     own = macro_modules(macros)
@@ -208,12 +214,12 @@ def _parts(customui: bytes, vba_project: bytes) -> dict[str, bytes]:
     return out
 
 
-def addin_bytes(macros: Path = MACROS, udf_module: ModuleType | str = "kpixl.udfs") -> bytes:
+def addin_bytes(macros: Path | None = None, udf_module: ModuleType | str = "kpixl.udfs") -> bytes:
     """The .xlam file as bytes. The same inputs always give the same bytes."""
+    macros = macros or macros_dir()
     customui_path = macros / "customUI.xml"
     if not customui_path.is_file():
-        # macros/ sits beside the package in the repository; a wheel does not carry it yet
-        raise FileNotFoundError(f"{customui_path} not found: build from a kpixl checkout")
+        raise FileNotFoundError(f"{customui_path} not found: the add-in's ribbon is missing")
     check_dispatch(customui_path)  # well formed, and every button calls the dispatcher
     vba_project = build_vba_project(PROJECT_NAME, addin_modules(macros, udf_module))
     buffer = io.BytesIO()
@@ -229,7 +235,7 @@ def addin_bytes(macros: Path = MACROS, udf_module: ModuleType | str = "kpixl.udf
 def build_addin(
     out_path: str | os.PathLike[str] = "kpixl.xlam",
     *,
-    macros: Path = MACROS,
+    macros: Path | None = None,
     udf_module: ModuleType | str = "kpixl.udfs",
 ) -> Path:
     """Write the add-in to `out_path` and return its path.

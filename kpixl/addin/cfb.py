@@ -106,7 +106,8 @@ def write_compound_file(streams: Mapping[str, bytes]) -> bytes:
         *folders, leaf = path.split("/")
         parent = root
         for folder in folders:
-            parent = parent.children.setdefault(folder, _Entry(folder, STORAGE))
+            # 2.6.3: a storage's starting sector and size MUST be all zeroes
+            parent = parent.children.setdefault(folder, _Entry(folder, STORAGE, start=0))
             if parent.kind != STORAGE:
                 raise ValueError(f"{folder!r} is both a stream and a storage")
         if leaf in parent.children:
@@ -167,6 +168,9 @@ def write_compound_file(streams: Mapping[str, bytes]) -> bytes:
     slots += [None] * (-len(slots) % per_sector)
     directory_start = place(b"".join(_entry_bytes(e) for e in slots))  # starts are all known
 
+    # Unused mini-FAT entries are free sectors, as Excel writes them, not zeroes (which would
+    # read as chains into mini sector 0).
+    minifat.extend([FREESECT] * (-len(minifat) % (SECTOR // 4)))
     minifat_bytes = b"".join(struct.pack("<I", n) for n in minifat)
     minifat_start = place(minifat_bytes) if minifat else ENDOFCHAIN
     minifat_count = _sectors(len(minifat_bytes), SECTOR)

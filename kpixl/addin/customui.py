@@ -16,14 +16,15 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from ..bundled import macros_dir
+
 NAMESPACE = "http://schemas.microsoft.com/office/2006/01/customui"
 DISPATCHER = "KpixlRibbon.OnAction"
-MACROS = Path(__file__).resolve().parents[2] / "macros"
 
 
 def _root(xml: str | bytes | Path | None) -> ET.Element:
     if xml is None:
-        xml = MACROS / "customUI.xml"
+        xml = macros_dir() / "customUI.xml"
     if isinstance(xml, Path):
         xml = xml.read_bytes()
     root = ET.fromstring(xml)  # raises ParseError if the XML is not well formed

@@ -288,8 +288,10 @@ def build_vba_project(
     streams = {
         "PROJECT": project_stream(project_name, project_id, modules),
         "PROJECTwm": project_wm_stream(modules),
-        # Reserved1 0x61CC, Version 0xFFFF (no compiled cache), Reserved2, Reserved3
-        "VBA/_VBA_PROJECT": struct.pack("<HHBH", 0x61CC, 0xFFFF, 0, 1),
+        # 2.3.4.1: Reserved1 0x61CC, Version 0xFFFF (no compiled cache), Reserved2 0x00, and
+        # Reserved3, which is undefined and ignored on read: 0x0000, as EPPlus and LibreOffice
+        # write it for a source-only project
+        "VBA/_VBA_PROJECT": struct.pack("<HHBH", 0x61CC, 0xFFFF, 0x00, 0x0000),
         "VBA/dir": compress(dir_stream(project_name, modules)),
     }
     for module in modules:
