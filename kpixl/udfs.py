@@ -16,6 +16,7 @@ traceback. Only the portable subset of xlwings options is used (docstring, ``doc
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -56,11 +57,23 @@ except ImportError:  # plain Python (LibreOffice's, a script): the decorators ar
 Grid = list[list[Any]]
 NA = "#N/A"  # the add-in's VBA wrapper turns this marker into a real #N/A error
 
+# In xlwings Lite (Pyodide), a blank cell can reach Python as JavaScript's null, which
+# Pyodide converts to its own ``jsnull`` rather than None: the grids read it as None.
+_JSNULL: Any = None
+if sys.platform == "emscripten":
+    from pyodide.ffi import jsnull as _JSNULL
+
 __all__ = ["KPI_DOT", "KPI_RAG", "KPI_SUMMARY", "KPI_TARGET", "KPI_VALUE", "KPI_YTD"]
 
 
 def _grid(x: Any) -> Grid:
     """Whatever Excel or a caller passed, as a list of rows."""
+    if _JSNULL is not None:
+        return _no_jsnull(_rows(x))
+    return _rows(x)
+
+
+def _rows(x: Any) -> Grid:
     if isinstance(x, (list, tuple)):
         if not x:
             return [[None]]
@@ -70,6 +83,12 @@ def _grid(x: Any) -> Grid:
             return [list(r) for r in x]
         return [list(x)]
     return [[x]]
+
+
+def _no_jsnull(grid: Grid) -> Grid:
+    """The grid with Pyodide's jsnull as None (new lists only for rows that hold one)."""
+    null = _JSNULL
+    return [[None if c is null else c for c in r] if null in r else r for r in grid]
 
 
 def _blank(x: Any) -> bool:
