@@ -1,6 +1,6 @@
 # kpixl: two commands do all the set-up on a fresh machine.
 #   make demo   rate the bundled tracker and write its committee pack (xlsx + PDF) to out/
-#   make test   lint and run the tests (LibreOffice end-to-end tests included)
+#   make test   lint and run the tests (LibreOffice and Pyodide tests included)
 #   make bench  print speed and memory figures
 PYTHON ?= python3
 VENV   := .venv
@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1su
 DEBS   := libreoffice-calc-nogui python3-uno poppler-utils
 OUT    := out
 
-.PHONY: demo test bench lint office venv sample snapshots clean
+.PHONY: demo test bench lint office pyodide venv sample snapshots clean
 
 venv: $(STAMP)
 
@@ -31,6 +31,27 @@ office:
 	    echo "Install it with: sudo apt-get install $(DEBS)"; \
 	fi
 
+# Pyodide (Python in WebAssembly, as xlwings Lite runs it) under Node, for the tests that
+# run kpixl there: Node and npm from Debian when missing, then the pinned npm package. The
+# network is used here only; the tests themselves run offline.
+PYODIDE_DIR := tests/pyodide
+pyodide:
+	@if command -v node >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing nodejs npm (Debian)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	else \
+	    echo "Node is not installed: the Pyodide tests will be skipped."; \
+	    echo "Install it with: sudo apt-get install nodejs npm"; \
+	fi
+	@if ! command -v npm >/dev/null 2>&1; then \
+	    echo "npm is not installed: the Pyodide tests cannot run (sudo apt-get install npm)"; \
+	elif [ ! -d $(PYODIDE_DIR)/node_modules ] \
+	    || [ $(PYODIDE_DIR)/package-lock.json -nt $(PYODIDE_DIR)/node_modules/.package-lock.json ]; then \
+	    echo "Installing Pyodide (npm ci in $(PYODIDE_DIR))"; \
+	    cd $(PYODIDE_DIR) && npm ci --no-audit --no-fund --loglevel=error; \
+	fi
+
 demo: venv office
 	$(BIN)/kpixl rate workbooks/sample_tracker.xlsx
 	$(BIN)/kpixl check workbooks/sample_tracker.xlsx
@@ -39,13 +60,13 @@ demo: venv office
 	$(BIN)/kpixl pack workbooks/sample_tracker.xlsx -o $(OUT)/sample_committee_pack.xlsx $$PDF
 	$(BIN)/kpixl addin build -o $(OUT)/kpixl.xlam
 
-test: venv office lint
+test: venv office pyodide lint
 	$(BIN)/python -m pytest
 
 lint: venv
 	$(BIN)/ruff check kpixl tests benchmarks
 
-bench: venv
+bench: venv pyodide
 	$(BIN)/python benchmarks/run.py
 
 sample: venv

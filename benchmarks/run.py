@@ -5,7 +5,8 @@ Targets (from the issues): kpixl.rag on numbers within 10x of a minimal if-chain
 KPI_RAG over 100,000 rows in one call <= 100 ms; 1,000,000 rows rated (status and
 direction) through pandas < 1 s and within 5x of bare numpy; bundled tracker to pack <= 2 s;
 5,000 indicators x 12 periods to pack <= 20 s, <= 1 GB peak and within 3x of a bare
-XlsxWriter script writing the same cells unformatted.
+XlsxWriter script writing the same cells unformatted; inside Pyodide (xlwings Lite),
+10,000 kpixl.rag calls and a 10,000-row KPI_RAG within 3x of CPython.
 """
 
 from __future__ import annotations
@@ -215,6 +216,36 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def pyodide_vs_cpython() -> None:
+    """The same work in CPython (here) and in Pyodide (under Node, as xlwings Lite runs
+    kpixl), side by side; skipped with the reason where Node or its Pyodide is missing."""
+    from benchmarks.pyodide_work import make_data, work
+    from tests.pyodide import harness
+
+    why = harness.missing()
+    if why:
+        print(f"{'Pyodide (xlwings Lite) figures':<58} {'skipped':>13}  {why}: run `make pyodide`")
+        return
+    data = make_data()
+    here = work(data)
+    there = harness.run(ROOT / "benchmarks" / "pyodide_work.py", data)
+    line(f"Pyodide {harness.PINNED} start under Node", there["start_s"], "(figure)")
+    same = there["statuses"] == here["statuses"]
+    for key, name in (
+        ("rag", "kpixl.rag, 10,000 numeric calls"),
+        ("kpi_rag", "KPI_RAG 10,000 rows, per-row target/polarity/tol."),
+    ):
+        ratio = there[key] / here[key]
+        line(
+            f"Pyodide: {name}",
+            there[key],
+            "<= 3x CPython",
+            ratio <= 3 and same,
+            f"{ratio:.1f}x (CPython {here[key] * 1000:.1f} ms)"
+            + ("" if same else "; statuses DIFFER from CPython's"),
+        )
+
+
 def main() -> None:
     print(f"{'benchmark':<58} {'time':>13}  {'target':<26}figures")
     rag_numbers()
@@ -222,6 +253,7 @@ def main() -> None:
     frame_million()
     bundled_pack()
     big_pack()
+    pyodide_vs_cpython()
 
 
 if __name__ == "__main__":

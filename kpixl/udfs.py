@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gc
 import math
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -57,6 +58,12 @@ except ImportError:  # plain Python (LibreOffice's, Pyodide's, a script): metada
 
 Grid = list[list[Any]]
 NA = "#N/A"  # the add-in's VBA wrapper turns this marker into a real #N/A error
+
+# In xlwings Lite (Pyodide), a blank cell can reach Python as JavaScript's null, which
+# Pyodide converts to its own ``jsnull`` rather than None: the boundary reads it as None.
+_JSNULL: Any = object()
+if sys.platform == "emscripten":  # pragma: no cover - only inside Pyodide
+    from pyodide.ffi import jsnull as _JSNULL
 MAX_CELLS = 1_048_576 * 4  # a range larger than this is refused with a message
 
 __all__ = ["KPI_DOT", "KPI_RAG", "KPI_SUMMARY", "KPI_TARGET", "KPI_VALUE", "KPI_YTD"]
@@ -70,6 +77,8 @@ def _scalar(x: Any) -> Any:
     (Pyodide's ``jsnull``) and other null-likes as None; anything else as it is."""
     if x is None or isinstance(x, (str, float, bool, int)):
         return x
+    if x is _JSNULL:
+        return None
     kind = type(x).__name__
     if kind in ("JsNull", "JsUndefined", "NoneType") or repr(x) in ("jsnull", "undefined"):
         return None

@@ -26,3 +26,18 @@ def soffice_or_skip() -> str:
         pytest.fail("LibreOffice (soffice) is not installed; `make test` installs it")
     pytest.skip("LibreOffice (soffice) is not installed: run `make office` to install it")
     raise AssertionError("unreachable")
+
+
+def pyodide_or_skip() -> None:
+    """Pyodide can run (Node and tests/pyodide/node_modules); it skips only where Node is
+    missing, and in CI a missing Node or node_modules fails the test instead."""
+    from tests.pyodide.harness import missing
+
+    why = missing()
+    if why is None:
+        return
+    if IN_CI:
+        pytest.fail(f"{why}; `make test` installs it")
+    if why.startswith("Node"):
+        pytest.skip(f"{why}: run `make pyodide` to install it (Debian nodejs and npm)")
+    pytest.fail(f"{why}; `make pyodide` (or `make test`) installs it")
