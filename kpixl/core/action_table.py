@@ -194,11 +194,18 @@ def _header(row: Sequence[Cell], within: range | None = None) -> list[dict[str, 
     return found
 
 
-def _is_header(row: Sequence[Cell], cols: range, skip: set[int]) -> bool:
-    """A header row of any table across ``cols``: three headings or more, not counting the
-    ``skip`` columns (a table's own status and dates: "Q1" there is data, not a heading)."""
-    cells = [_cell(row, c) for c in cols if c not in skip]
-    return sum(1 for x in cells if _heading(x) is not None or _kpi_heading(x)) >= 3
+def _is_header(row: Sequence[Cell], cols: range, dated: set[int]) -> bool:
+    """A header row of any table across ``cols``: three headings or more. In the table's
+    own status and date columns (``dated``) a period is data ("Q1"), not a heading."""
+    def heading(c: int) -> bool:
+        x = _cell(row, c)
+        if _heading(x) is not None:
+            return True
+        if c not in dated:
+            return _kpi_heading(x)
+        return isinstance(x, str) and bool(_KPI_NAME.search(heading_key(x)))
+
+    return sum(1 for c in cols if heading(c)) >= 3
 
 
 def _theme_like(text: str) -> bool:
@@ -249,13 +256,13 @@ class _Reading:
             col = filled[0]
             text = _text(_cell(row, col))
             name = next((f for f, c in self.columns.items() if c == col), None)
-            if text and _theme_like(text) and name not in ("status", "start", "end", "rag"):
-                self.theme, self.outcome = " ".join(text.split()), ""
-                return
-            if name == "progress" and self.actions:
+            if name == "progress" and self.actions:  # more of the update above
                 last = self.actions[-1]
                 progress = f"{last.progress}\n{text}" if last.progress else text
                 self.actions[-1] = replace(last, progress=progress)
+                return
+            if text and _theme_like(text) and name not in ("status", "start", "end", "rag"):
+                self.theme, self.outcome = " ".join(text.split()), ""
                 return
             if name == "theme" and text:
                 self.theme, self.outcome = " ".join(text.split()), ""
@@ -323,9 +330,9 @@ def find_action_tables(
             after, previous = ended.get(run.start, (-1, ""))
             theme = previous if after == i else ""
         reading = _Reading(sheet, i + 1, columns, run, theme, rules)
-        skip = {c for f, c in columns.items() if f in ("status", "start", "end", "rag")}
+        dated = {c for f, c in columns.items() if f in ("status", "start", "end", "rag")}
         j = i + 1
-        while j < len(rows) and not _is_header(rows[j], run, skip):
+        while j < len(rows) and not _is_header(rows[j], run, dated):
             reading.row(j + 1, rows[j])
             j += 1
         ended[run.start] = (j, reading.theme)
