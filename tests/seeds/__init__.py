@@ -1,0 +1,1 @@
+"""Council reports rebuilt as workbooks from their text, for the tests."""
