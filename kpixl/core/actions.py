@@ -20,7 +20,11 @@ The rules (:class:`ActionRules`):
   to start**;
 * the officer's RAG, where given, is kept; where blank it is derived: Completed apart
   (counted as Completed, not as a colour), Overdue Red, Late to start Amber, otherwise
-  Green;
+  Green (Delayed and On hold included, while their end is still to come). Cancelled and
+  Superseded are closed like Completed and counted under their own words; an action with
+  a blank status is Overdue once its end has passed, and otherwise "No status", uncoloured;
+* the boxes count each action once: Completed (and the other closed statuses), Not started
+  (not started and not yet late, whatever its RAG), else its RAG colour;
 * a stated status or RAG that the dates contradict gives a finding, in words such as
   "Status In Progress, but its end (Q2) has passed at Q3".
 """
