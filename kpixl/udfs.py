@@ -35,7 +35,8 @@ from .core import (
     target_to_date,
     ytd,
 )
-from .core.rules import compare
+from .core.actions import ActionRules, action_status, lookup_action_status
+from .core.rules import compare, parse_status
 from .core.targets import TargetKind
 
 try:
@@ -56,7 +57,15 @@ except ImportError:  # plain Python (LibreOffice's, a script): the decorators ar
 Grid = list[list[Any]]
 NA = "#N/A"  # the add-in's VBA wrapper turns this marker into a real #N/A error
 
-__all__ = ["KPI_DOT", "KPI_RAG", "KPI_SUMMARY", "KPI_TARGET", "KPI_VALUE", "KPI_YTD"]
+__all__ = [
+    "KPI_ACTION",
+    "KPI_DOT",
+    "KPI_RAG",
+    "KPI_SUMMARY",
+    "KPI_TARGET",
+    "KPI_VALUE",
+    "KPI_YTD",
+]
 
 
 def _grid(x: Any) -> Grid:
@@ -319,9 +328,9 @@ def KPI_VALUE(text):
 @xw.arg("groups", ndim=2, doc="Optional: a same-size range of groups (directorate, theme)")
 def KPI_SUMMARY(statuses, groups=None):
     """Counts and shares of each status over a range, optionally by group; spills a small
-    table (status, count, share; or a row per group)."""
+    table (status, count, share; or a row per group). Action statuses count too."""
     try:
-        s = summary(_grid(statuses), None if _blank(groups) else _grid(groups))
+        s = summary(_action_words(_grid(statuses)), None if _blank(groups) else _grid(groups))
     except KpixlError as e:
         return str(e)
     if s.groups:
@@ -330,3 +339,37 @@ def KPI_SUMMARY(statuses, groups=None):
     table += [[label, s.count(label), s.share(label)] for label in s.labels()]
     table.append(["Total", s.total, 1.0 if s.total else 0.0])
     return table
+
+
+def _action_words(grid: Grid) -> Grid:
+    """Action statuses in one spelling ("In Progress", "in-progress": In progress), so that
+    they count together; RAG statuses and other words are left exactly as they were."""
+    out = []
+    for row in grid:
+        new = []
+        for x in row:
+            found = lookup_action_status(x) if parse_status(x) is None else None
+            new.append(x if found is None else found.value)
+        out.append(new)
+    return out
+
+
+@xw.func
+@xw.arg("status", ndim=2, doc="Status as written: In progress, Completed, Not started…")
+@xw.arg("due", ndim=2, doc="Its end: Q3, Q3 2023/24, Mar-24, 31/03/2024 or a date")
+@xw.arg("start", ndim=2, doc="Optional start, written the same ways")
+@xw.arg("period", ndim=2, doc="Reporting quarter or date, such as Q3 2023/24; blank: today")
+def KPI_ACTION(status, due, start=None, period=None):
+    """Status of a delivery-plan action as the rules see it: Completed, Overdue (not completed
+    and its end has passed), Late to start, or the stated one (In progress…). A cell or a
+    column; spills one result per row."""
+    # The end is called "due": End is a reserved word in VBA, where the wrapper is declared.
+    s = get_settings()
+    rules = ActionRules(fy_start_month=s.fy_start_month, financial_year=s.financial_year)
+    return _each(lambda st, e, b, p: _action(st, e, b, p, rules), status, due, start, period)
+
+
+def _action(status: Any, end: Any, start: Any, period: Any, rules: ActionRules) -> str:
+    if status is None and end is None and start is None:
+        return ""  # a blank row of the range, beside a single reporting period
+    return action_status(status, end, start, period, rules).value
