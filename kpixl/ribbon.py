@@ -166,6 +166,7 @@ KPI_YTD(values, [method], [weights])  e.g. =KPI_YTD(N7:Y7, "ratio")
 KPI_TARGET(target, period, [periods], [method])  e.g. =KPI_TARGET("252 (21 per month)", 4) -> 84
 KPI_VALUE(text)  e.g. =KPI_VALUE("92 out of 99") -> 0.929
 KPI_SUMMARY(statuses, [groups])  spills counts and shares
+KPI_ACTION(status, due, [start], [period])  e.g. =KPI_ACTION("In progress", "Q2 2023/24") -> Overdue
 Buttons: Committee pack and PDF write new files beside this workbook; Check tracker lists
 data problems by row; Refresh recalculates. Your workbook itself is never changed."""
 

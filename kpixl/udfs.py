@@ -37,8 +37,9 @@ from .core import (
     target_to_date,
     ytd,
 )
-from .core.rules import rule_for
-from .core.scheme import default_scheme
+from .core.actions import ActionRules, action_status, lookup_action_status
+from .core.rules import parse_status, rule_for
+from .core.scheme import default_scheme, get_settings
 from .core.targets import TargetKind
 
 try:
@@ -66,7 +67,15 @@ if sys.platform == "emscripten":  # pragma: no cover - only inside Pyodide
     from pyodide.ffi import jsnull as _JSNULL
 MAX_CELLS = 1_048_576 * 4  # a range larger than this is refused with a message
 
-__all__ = ["KPI_DOT", "KPI_RAG", "KPI_SUMMARY", "KPI_TARGET", "KPI_VALUE", "KPI_YTD"]
+__all__ = [
+    "KPI_ACTION",
+    "KPI_DOT",
+    "KPI_RAG",
+    "KPI_SUMMARY",
+    "KPI_TARGET",
+    "KPI_VALUE",
+    "KPI_YTD",
+]
 
 
 # --- the boundary ---------------------------------------------------------------------------
@@ -387,9 +396,10 @@ def KPI_VALUE(text):
 @xw.arg("groups", ndim=2, doc="Optional: a same-size range of groups (directorate, theme)")
 def KPI_SUMMARY(statuses, groups=None):
     """Counts and shares of each status over a range, optionally by group; spills a small
-    table (status, count, share; or a row per group). Shares add to 100%."""
+    table (status, count, share; or a row per group). Shares add to 100%. Action statuses
+    count too."""
     try:
-        s = summary(cells(statuses), None if _blank(groups) else cells(groups))
+        s = summary(_action_words(cells(statuses)), None if _blank(groups) else cells(groups))
     except Exception as e:
         return _message(e)
     if s.groups:
@@ -398,3 +408,37 @@ def KPI_SUMMARY(statuses, groups=None):
     table += [[label, s.count(label), s.percent(label) / 100] for label in s.labels()]
     table.append(["Total", s.total, 1.0 if s.total else 0.0])
     return table
+
+
+def _action_words(grid: Grid) -> Grid:
+    """Action statuses in one spelling ("In Progress", "in-progress": In progress), so that
+    they count together; RAG statuses and other words are left exactly as they were."""
+    out = []
+    for row in grid:
+        new = []
+        for x in row:
+            found = lookup_action_status(x) if parse_status(x) is None else None
+            new.append(x if found is None else found.value)
+        out.append(new)
+    return out
+
+
+@xw.func
+@xw.arg("status", ndim=2, doc="Status as written: In progress, Completed, Not started…")
+@xw.arg("due", ndim=2, doc="Its end: Q3, Q3 2023/24, Mar-24, 31/03/2024 or a date")
+@xw.arg("start", ndim=2, doc="Optional start, written the same ways")
+@xw.arg("period", ndim=2, doc="Reporting quarter or date, such as Q3 2023/24; blank: today")
+def KPI_ACTION(status, due, start=None, period=None):
+    """Status of a delivery-plan action as the rules see it: Completed, Overdue (not completed
+    and its end has passed), Late to start, or the stated one (In progress…). A cell or a
+    column; spills one result per row."""
+    # The end is called "due": End is a reserved word in VBA, where the wrapper is declared.
+    s = get_settings()
+    rules = ActionRules(fy_start_month=s.fy_start_month, financial_year=s.financial_year)
+    return _each(lambda st, e, b, p: _action(st, e, b, p, rules), status, due, start, period)
+
+
+def _action(status: Any, end: Any, start: Any, period: Any, rules: ActionRules) -> str:
+    if status is None and end is None and start is None:
+        return ""  # a blank row of the range, beside a single reporting period
+    return action_status(status, end, start, period, rules).value

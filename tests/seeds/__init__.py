@@ -1,6 +1,7 @@
 """The five seed reports as trackers in their councils' own layouts, and what each prints.
 
-One module per seed (``s000`` … ``s004``). Each has ``write(path)``, which builds the
+One module per seed (``s000`` … ``s004``), and ``s001_actions`` for Charnwood's
+delivery-plan actions. Each has ``write(path)``, which builds the
 council's tracker with openpyxl from the seed's own figures (values stored the way Excel
 stores typed values: 90.2% as 0.902 with ``0.0%``), and these records, which hold only
 what the report prints, never what kpixl computes:
