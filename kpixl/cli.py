@@ -3,7 +3,8 @@
 Exit codes: 0 done; 1 a value kpixl could not read (the message says which); 2 missing
 file; 3 not a workbook; 4 encrypted; 5 corrupt; 6 oversized; 7 no KPI table; 8 unusable
 kpixl.toml or kpixl.conf; 9 output refused; 10 PDF not written; 64 wrong usage. A command
-whose optional packages are not installed names the extra that brings them, and exits with 1.
+whose optional packages are not installed names the extra that brings them, and exits with
+12 (see :class:`kpixl.core.errors.ExitCode`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .core import KpixlError
+from .core.errors import ExitCode
 
 EXIT_USAGE = 64
 # The optional packages behind the commands, and the extra of kpixl that installs each.
@@ -88,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f'pip install "kpixl[{extra}]"',
             file=sys.stderr,
         )
-        return 1
+        return ExitCode.NOT_INSTALLED
     except KeyboardInterrupt:
         print("kpixl: stopped; nothing was written.", file=sys.stderr)
         return 130
@@ -143,14 +145,14 @@ def _rate(args: argparse.Namespace) -> int:
     print(f"{tracker.source}: {len(ratings)} indicators, reporting period {label}")
     print(f"{'Ref':<10} {'Status':<13} {'DoT':<4} {'YTD':>14}  Indicator")
     for r in ratings:
-        status = str(r.status) if r.status else "Check data"
+        status = str(r.status) if r.status else ("Check data" if r.problem else "See below")
         print(
             f"{r.indicator.ref[:10]:<10} {status:<13} {r.direction or ''!s:<4} "
             f"{_ytd(r):>14}  {r.indicator.name[:60]}"
         )
         if r.problem:
             print(f"{'':<10} {r.problem}")
-    s = summary([str(r.status) if r.status else "Check data" for r in ratings])
+    s = summary([str(r.status) if r.status else "Check data" for r in ratings if r.status or r.problem])
     print("Summary: " + "; ".join(f"{label} {s.text(label)}" for label in s.labels()))
     return 0
 

@@ -164,7 +164,7 @@ def test_with_no_extras_the_worksheet_functions_answer(bare: Path, work: Path) -
 @pytest.mark.parametrize(
     ("command", "extra"),
     [
-        (["rate", ROOT / "workbooks" / TRACKER_NAME], "app"),
+        (["pack", ROOT / "workbooks" / TRACKER_NAME, "-o", "nowhere"], "app"),
         (["sample", "-o", "nowhere"], "app"),
         (["addin", "build", "-o", "nowhere.xlam"], "excel"),
     ],
@@ -172,9 +172,18 @@ def test_with_no_extras_the_worksheet_functions_answer(bare: Path, work: Path) -
 def test_a_command_without_its_extra_names_it(
     command: list[str | Path], extra: str, bare: Path, work: Path
 ) -> None:
-    result = run([bare / "kpixl", *command], cwd=work, expect=1)
+    result = run([bare / "kpixl", *command], cwd=work, expect=12)
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1  # one line, no traceback
     assert result.stderr.startswith(f"kpixl: {command[0]} needs ")
     assert result.stderr.endswith(f'pip install "kpixl[{extra}]"\n')
     assert not (work / "nowhere").exists() and not (work / "nowhere.xlam").exists()
+
+
+def test_reading_and_rating_need_no_extra(bare: Path, work: Path) -> None:
+    # kpixl reads workbooks with the standard library alone: rate and check work anywhere
+    tracker = ROOT / "workbooks" / TRACKER_NAME
+    rated = run([bare / "kpixl", "rate", tracker], cwd=work)
+    assert "101 indicators, reporting period Mar-25" in rated.stdout
+    checked = run([bare / "kpixl", "check", tracker], cwd=work)
+    assert "problems in 101 indicators" in checked.stdout

@@ -11,14 +11,15 @@ the comparison across the year boundary.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .errors import KpixlError
 from .headings import HeadingKind, Role
 from .model import Indicator
 from .periods import MONTH_ABBR, Period
-from .scan import Row, Table, blank, leading_ref, part_label, split_name, text
+from .polarity import parse_polarity
+from .scan import REF_RE, Row, Table, blank, leading_ref, part_label, split_name, text
 from .scheme import Settings
 from .targets import Target, TargetKind
 from .values import Value, read_value
@@ -200,15 +201,46 @@ def _shown(raw: object, v: Value) -> str:
     return f"{v.value * 100:.4g}%" if v.percent else f"{v.value:,.6g}"
 
 
+def _unheaded(table: Table, fits: Callable[[object], bool]) -> int | None:
+    """A column with no heading whose cells all say what one field says (004's Finance table
+    prints its Ref No. heading blank, Customer & Governance its Polarity heading): the column
+    where most rows hold such a cell, if most do."""
+    counts: dict[int, int] = {}
+    for row in table.rows:
+        for c, v in row.loose.items():
+            if fits(v):
+                counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return None
+    col, n = max(counts.items(), key=lambda x: x[1])
+    return col if n * 5 >= len(table.rows) * 4 else None
+
+
+def _is_ref(v: object) -> bool:
+    return isinstance(v, str) and bool(REF_RE.match(v.strip()))
+
+
+def _is_polarity(v: object) -> bool:
+    if not isinstance(v, str) or not v.strip():
+        return False
+    try:
+        parse_polarity(v)
+    except KpixlError:
+        return False
+    return True
+
+
 def _stated(row: Row, col: int) -> object:
-    """A row's stated status, unless the cell is kpixl's own KPI_RAG formula (its cached
-    value rates one cell; kpixl rates the whole row itself)."""
+    """What a row's own cell states (a status, an arrow, a year to date), unless the cell
+    is kpixl's own KPI_* formula: its cached value rates one cell; kpixl rates the row."""
     return None if col in row.formulas else row.cells.get(col)
 
 
 def indicators(table: Table, s: Slots, n_grid: int, settings: Settings) -> list[Indicator]:
     """The table's rows as Indicators; rows under a merged reference are its sub-measures."""
     f = table.fields
+    loose_ref = _unheaded(table, _is_ref) if "ref" not in f else None
+    loose_polarity = _unheaded(table, _is_polarity) if "polarity" not in f else None
     names = [text(row.cells.get(f["name"])) for row in table.rows]
     split_ref = "ref" not in f and sum(bool(leading_ref(n)) for n in names) * 2 >= max(
         1, sum(bool(n) for n in names)
@@ -227,6 +259,8 @@ def indicators(table: Table, s: Slots, n_grid: int, settings: Settings) -> list[
             name = " ".join([name, *row.extra_name]).strip()
         if "ref" in f:
             ref = text(cells.get(f["ref"]))
+        elif loose_ref is not None and not ref:
+            ref = text(row.loose.get(loose_ref))
         parent = part = ""
         if "ref" in f and f["ref"] in row.merged and ref and ref == parent_ref:
             part = part_label(name) or name[:30]
@@ -242,7 +276,6 @@ def indicators(table: Table, s: Slots, n_grid: int, settings: Settings) -> list[
         committee = text(cells.get(f.get("committee", -1)))
         if not committee:
             committee = committees[0] if len(committees) == 1 else table.sheet
-        stated_ytd = cells.get(s.ytd) if s.ytd is not None else None
         last_ytd = cells.get(s.last_ytd) if s.last_ytd is not None else None
         out.append(
             Indicator(
@@ -252,7 +285,9 @@ def indicators(table: Table, s: Slots, n_grid: int, settings: Settings) -> list[
                 committee=committee,
                 directorate=text(cells.get(f.get("directorate", -1))) or table.directorate,
                 service=text(cells.get(f.get("service", -1))) or row.service,
-                polarity=cells.get(f.get("polarity", -1)),
+                polarity=cells.get(f.get("polarity", -1))
+                if loose_polarity is None
+                else row.loose.get(loose_polarity),
                 target=target,
                 tolerance=cells.get(f.get("tolerance", -1)),
                 method=cells.get(f.get("method", -1)),
@@ -266,8 +301,10 @@ def indicators(table: Table, s: Slots, n_grid: int, settings: Settings) -> list[
                 owner=text(cells.get(f.get("owner", -1))) or owner,
                 sheet=table.sheet,
                 stated_status=_stated(row, f.get("stated_status", -1)),
-                stated_direction=cells.get(f.get("stated_direction", -1)),
-                stated_ytd=cells.get(f["stated_ytd"]) if "stated_ytd" in f else stated_ytd,
+                stated_direction=_stated(row, f.get("stated_direction", -1)),
+                stated_ytd=_stated(row, f["stated_ytd"]) if "stated_ytd" in f else (
+                    _stated(row, s.ytd) if s.ytd is not None else None
+                ),
                 stated_ytd_through=s.ytd_through,
                 parent=parent,
                 part=part,

@@ -229,12 +229,25 @@ def apply_conf(settings: Settings, conf: Conf, where: str | None = None) -> Sett
         settings = _replace(settings, indicators=MappingProxyType(merged))
     if conf.groups:
         groups = dict(settings.groups)
+        members = dict(settings.members)
         for group, given in conf.groups.items():
+            given = dict(given)
+            refs = given.pop("refs", None)
+            if refs is not None:
+                if isinstance(refs, str):
+                    refs = [r for r in refs.replace(";", ",").split(",") if r.strip()]
+                if not isinstance(refs, (list, tuple)):
+                    raise BadConfig(
+                        f'{place}, [groups."{group}"] refs: write a list, e.g. refs = ["BBF05"]'
+                    )
+                members.update({str(r).strip().lower(): group for r in refs})
             try:
                 groups[group] = settings.scheme.updated(**given)
             except KpixlError as e:
                 raise BadConfig(f'{place}, [groups."{group}"]: {e}') from None
-        settings = _replace(settings, groups=MappingProxyType(groups))
+        settings = _replace(
+            settings, groups=MappingProxyType(groups), members=MappingProxyType(members)
+        )
     for key in conf.table:
         if key not in TABLE_KEYS:
             raise BadConfig(

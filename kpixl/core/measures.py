@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .periods import Period
+from .polarity import neutral
 from .targets import Target
 from .values import Value, on_fraction_scale
 from .vocabulary import (
@@ -23,6 +24,7 @@ from .vocabulary import (
     CUMULATIVE_WORDS,
     FREQUENCY_WORDS,
     QUARTERLY_MARKERS,
+    SNAPSHOT_COMMENT_WORDS,
     SNAPSHOT_WORDS,
     TERMLY_MARKERS,
     UNIT_COLUMN_WORDS,
@@ -69,16 +71,48 @@ def cumulative_words(name: str, target: Target | None, comments: str) -> str:
     return ""
 
 
-def snapshot_words(name: str) -> str:
+_YEAR_SHARE = ("in the year", "in year", "of the year", "annual", "year debit", "for the year")
+_LEVEL_WORDS = ("average", "mean", "rate of", "ratio")
+
+
+def accumulates(name: str, unit: str) -> bool:
+    """True for a cumulative measure that builds up to a year's total (admissions so far, %
+    of the year's council tax collected), so its target to date is the year's target pro
+    rata; False for a running level (a cumulative average of days, % of rent owed so far),
+    rated against the target as written.
+
+    >>> accumulates("% of council tax collected in the year debit raised", "%")
+    True
+    >>> accumulates("Average time taken to re-let standard voids", "days")
+    False
+    """
+    low = words(name[:2000])
+    if unit in ("days", "weeks", "hours", "minutes", "score", "rate"):
+        return False
+    if any(w in low for w in _LEVEL_WORDS):
+        return False
+    if unit == "%":
+        return any(_has(low, w) for w in _YEAR_SHARE)
+    return True
+
+
+def snapshot_words(name: str, comments: str = "") -> str:
     """The words saying a measure counts what stands at a moment ("as at", "single night
-    snapshot", "outstanding"…): never summed into a year to date; "" if none.
+    snapshot", "outstanding"…, or commentary saying it "provides a snapshot"): never summed
+    into a year to date; "" if none.
 
     >>> snapshot_words("Total number of households living in temporary accommodation")
     'living in'
+    >>> snapshot_words("Number of voids - Kettering Area", "This indicator provides a snapshot")
+    'provides a snapshot'
     """
-    low = words(name[:2000])
+    low = neutral(words(name[:2000]))
     for w in SNAPSHOT_WORDS:
         if _has(low, w):
+            return w
+    text = words(comments[:4000])
+    for w in SNAPSHOT_COMMENT_WORDS:
+        if w in text:
             return w
     return ""
 

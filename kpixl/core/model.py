@@ -24,6 +24,7 @@ from typing import Generic, TypeVar
 
 from .errors import KpixlError, TargetError
 from .measures import (
+    accumulates,
     cumulative_words,
     figures_frequency,
     frequency_word,
@@ -34,7 +35,7 @@ from .measures import (
     unit_of,
 )
 from .periods import Period, fy_label, parse_period
-from .polarity import Polarity, lower_is_better_words, parse_polarity
+from .polarity import Polarity, in_range_words, lower_is_better_words, parse_polarity
 from .rules import Direction, Rule, Status, arrow, compile_rule, parse_status, trend
 from .scheme import Scheme, Settings, get_settings
 from .targets import Target, TargetKind, parse_target, target_to_date
@@ -123,6 +124,7 @@ class Measure:
     frequency: str  # month, quarter, term or year
     cumulative: str  # the words that said the measure accumulates over the year, or ""
     snapshot: str  # the words that said it stands at a moment, or ""
+    builds: bool = True  # a cumulative measure building to the year's total (see accumulates)
     problem: str = ""  # the first unreadable value's message
     notes: tuple[str, ...] = ()  # what kpixl inferred or defaulted, and why
 
@@ -150,7 +152,12 @@ class Tracker:
     reporting: int | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "measures", tuple(prepare(i, self) for i in self.indicators))
+        parents = {i.ref: i for i in self.indicators if i.ref and not i.parent}
+        object.__setattr__(
+            self,
+            "measures",
+            tuple(prepare(i, self, parents.get(i.parent)) for i in self.indicators),
+        )
         object.__setattr__(self, "reporting", self._find_reporting())
 
     def reporting_index(self) -> int | None:
@@ -253,10 +260,20 @@ def _read(raw: object) -> tuple[Value, str]:
         return Value(None, missing="\x00" + str(raw)), str(e)
 
 
-def prepare(ind: Indicator, tracker: Tracker) -> Measure:
-    """Read one row once: its fields, its figures with their periods, and what it is."""
+def prepare(ind: Indicator, tracker: Tracker, parent: Indicator | None = None) -> Measure:
+    """Read one row once: its fields, its figures with their periods, and what it is. A
+    sub-measure (004's STP29 P1) is the same kind of measure as its ``parent``: its name,
+    method and frequency are read with the parent's."""
     settings = tracker.settings
     notes: list[str] = []
+    if parent is not None:
+        ind = replace(
+            ind,
+            method=ind.method if ind.method not in (None, "") else parent.method,
+            frequency=ind.frequency if ind.frequency not in (None, "") else parent.frequency,
+            comments=ind.comments or parent.comments,
+        )
+    kind_name = f"{parent.name} {ind.name}" if parent is not None else ind.name
     override = settings.override(ind.ref, ind.name)
     sources: dict[str, str] = {}
     if override is not None:
@@ -266,7 +283,9 @@ def prepare(ind: Indicator, tracker: Tracker) -> Measure:
         if cumulative is not None:
             ind = replace(ind, cumulative=bool(cumulative))
         sources = {k: "kpixl.toml" for k in given}
-    scheme = settings.scheme_for(ind.directorate, ind.committee, ind.sheet)
+    scheme = settings.scheme_for(
+        ind.service, ind.directorate, ind.committee, ind.sheet, ref=ind.parent or ind.ref
+    )
     problem = ""
     grid: list[Value] = []
     for raw in ind.values:
@@ -275,6 +294,19 @@ def prepare(ind: Indicator, tracker: Tracker) -> Measure:
         grid.append(v)
     observations = _observations(ind, tracker, grid)
     target = _target(ind, sources)
+    if target.value is not None and target.value.kind is TargetKind.SPLIT and ind.part:
+        own = target.value.part(ind.part)
+        target = (
+            Field(own, ind.target, "", "parent")
+            if own is not None
+            else Field(
+                None,
+                ind.target,
+                f'Check target: "{target.value.text}" gives no target for {ind.part}; '
+                f"write {ind.part}'s own target on its row",
+                "parent",
+            )
+        )
     unit = unit_of(ind.unit, [o.value for o in observations], _texts(ind))
     if (
         unit == "%"
@@ -282,15 +314,18 @@ def prepare(ind: Indicator, tracker: Tracker) -> Measure:
         and not any(o.value.percent for o in observations)
     ):
         grid, observations, target = _on_percent_scale(grid, observations, target, notes)
-    polarity = _polarity(ind, target.value, scheme, sources, notes)
+    polarity = _polarity(replace(ind, name=kind_name), target.value, scheme, sources, notes)
     tolerance = _tolerance(ind, sources)
     frequency = _frequency(ind, tracker, observations, notes)
-    cumulative, snapshot = _nature(ind, target.value, observations)
-    method, why = _method(ind, observations, unit, cumulative, snapshot)
+    cumulative, snapshot = _nature(replace(ind, name=kind_name), target.value, observations)
+    builds = accumulates(kind_name, unit)
+    method, why = _method(ind, observations, unit, cumulative, snapshot, frequency)
     if why:
         notes.append(why)
-    if cumulative:
+    if cumulative and accumulates(kind_name, unit):
         notes.append(f"cumulative ({cumulative}): rated against the target to date")
+    elif cumulative:
+        notes.append(f"cumulative ({cumulative}): a running level, rated against its target")
     return Measure(
         indicator=ind,
         scheme=scheme,
@@ -304,6 +339,7 @@ def prepare(ind: Indicator, tracker: Tracker) -> Measure:
         frequency=frequency,
         cumulative=cumulative,
         snapshot=snapshot,
+        builds=builds,
         problem=problem,
         notes=tuple(notes),
     )
@@ -328,7 +364,7 @@ def _nature(ind: Indicator, target: Target | None, obs: Sequence[Observation]) -
         cumulative = "its figures are marked (YTD)"
     if written is not None:
         return (cumulative if written == "last" else ""), ""
-    return cumulative, ("" if cumulative else snapshot_words(ind.name))
+    return cumulative, ("" if cumulative else snapshot_words(ind.name, ind.comments or ""))
 
 
 def _texts(ind: Indicator) -> list[str]:
@@ -348,6 +384,16 @@ def _observations(ind: Indicator, tracker: Tracker, grid: list[Value]) -> list[O
             out.append(Observation(prev, _read(raw)[0], "last year"))
     for period, raw in ind.extra:
         out.append(Observation(period, _read(raw)[0], "column"))
+    through = ind.stated_ytd_through
+    if through is not None and through.start == 1 and ind.stated_ytd is not None:
+        # "Year to Date 2023-24 (Quarter 1)": the year so far is the first quarter's figure
+        if not any(
+            o.period.year == through.year
+            and (o.period.start, o.period.months) == (1, through.months)
+            and o.value.value is not None
+            for o in out
+        ):
+            out.append(Observation(through, _read(ind.stated_ytd)[0], "ytd"))
     out = _by_note(out, tracker.settings.fy_start_month)
     out.sort(key=lambda o: (o.period.ordinal() or 0, -o.period.months))
     return out
@@ -446,16 +492,22 @@ def _polarity(
             return Field(None, raw, str(e), source)
     if target is not None and target.kind is TargetKind.TRACKING:
         return Field(Polarity.NONE, raw, "", "tracking target")
-    hints = lower_is_better_words(ind.name) if scheme.polarity_from_name else ()
-    if hints and scheme.default_polarity is Polarity.HIGHER:
+    lower = lower_is_better_words(ind.name) if scheme.polarity_from_name else ()
+    either = in_range_words(ind.name) if scheme.polarity_from_name else ()
+    if (lower and scheme.default_polarity is Polarity.HIGHER) or either:
+        hints, means, write = (
+            (either, "a miss either way counts", "In range")
+            if either
+            else (lower, "lower is better", "Lower is better")
+        )
         said = ", ".join(f'"{h}"' for h in hints[:3])
-        key = ind.ref or ind.name[:40]
+        key = (ind.ref or " ".join(ind.name.split())).replace('"', "'")
         return Field(
             None,
             raw,
             f"Check polarity: none is given and the name says {said}, which usually means "
-            f"lower is better; add a Polarity column, or write in kpixl.toml "
-            f'[indicators."{key}"] polarity = "Lower is better" (or "Higher is better")',
+            f"{means}; add a Polarity column, or write in kpixl.toml "
+            f'[indicators."{key}"] polarity = "{write}" (or "Higher is better")',
             "name",
         )
     notes.append(f"polarity: none given, so the default ({scheme.default_polarity.words.lower()})")
@@ -508,7 +560,12 @@ def _ly(kind: str) -> str:
 
 
 def _method(
-    ind: Indicator, obs: Sequence[Observation], unit: str, cumulative: str, snapshot: str
+    ind: Indicator,
+    obs: Sequence[Observation],
+    unit: str,
+    cumulative: str,
+    snapshot: str,
+    frequency: str = "",
 ) -> tuple[str, str]:
     """The YTD method: as written, else from what the measure is (rules.md section 6)."""
     if ind.method not in (None, ""):
@@ -520,7 +577,10 @@ def _method(
         return "none", f'no year to date: a snapshot (the name says "{snapshot}")'
     if cumulative:
         return "last", "year to date: the latest figure (already cumulative)"
-    if any(o.value.numerator is not None for o in obs):
+    if frequency == "term":
+        return "last", "year to date: the latest term's figure (a termly measure)"
+    present = [o.value for o in obs if o.value.value is not None]
+    if present and all(v.numerator is not None for v in present):
         return "ratio", "year to date: total of x out of total of y"
     if unit in MEAN_UNITS:
         return "mean", f"year to date: the mean (a {unit} measure with no counts)"
@@ -614,16 +674,13 @@ def _previous(
     if current is None:
         return BLANK, ""
     p = current.period
-    same_point = m.scheme.compare_with == "last_year" or bool(m.cumulative)
-    if same_point:
-        if p.year is None:
-            return BLANK, "same period last year"
-        last = fy_label(int(p.year[:4]) - 1)
-        for o in m.observations:
-            q = o.period
-            if q.year == last and (q.start, q.months) == (p.start, p.months):
-                return o.value, "same period last year"
-        return BLANK, "same period last year"
+    if m.scheme.compare_with == "last_year" or m.cumulative:
+        found = _same_point(m, p)
+        if found is not None or not m.cumulative or m.builds:
+            # a figure building up over the year compares only with the same point of the
+            # year before: against last month it always grows
+            return found or BLANK, "same period last year"
+    # a cumulative level (an average so far) with no same point: the period before
     end = p.ordinal() or 0
     earlier = [o for o in series if (o.period.ordinal() or 0) < end and o is not current]
     for o in reversed(earlier):
@@ -631,6 +688,20 @@ def _previous(
         if v.value is not None or v.missing not in (None, "blank"):
             return v, o.period.label
     return BLANK, ""
+
+
+def _same_point(m: Measure, p: Period) -> Value | None:
+    """The row's figure for the same period a year before, if the tracker holds it."""
+    if p.year is None:
+        return None
+    last = fy_label(int(p.year[:4]) - 1)
+    for o in m.observations:
+        q = o.period
+        if q.year == last and (q.start, q.months) == (p.start, p.months) and (
+            o.value.value is not None
+        ):
+            return o.value
+    return None
 
 
 def _position(m: Measure, p: Period) -> tuple[int, int]:
@@ -661,7 +732,7 @@ def _target_for(m: Measure, p: Period, year: str | None) -> tuple[float | None, 
             "one target per sub-measure in",
         )
     k, n = _position(m, p)
-    if not m.cumulative:
+    if not m.cumulative or not m.builds:
         return target_to_date(t, k, n, "period", year=year), ""
     if t.kind is TargetKind.PROFILE and (t.cumulative or t.per_cell):
         # a profile of targets by period, each already to date (001's KI 8)
@@ -702,10 +773,15 @@ def rate_measure(m: Measure, tracker: Tracker, k: int | None = None) -> Rating:
     prev, prev_label = _previous(m, series, current_obs)
     problem = m.problem
     basis: list[str] = list(m.notes)
-    if m.cumulative and prev.value is None and current.value is not None:
+    if m.cumulative and current.value is not None and prev.value is None and m.builds:
         basis.append(
-            "no arrow: a cumulative figure is compared with the same period last year, "
-            "which the tracker does not hold"
+            "no arrow: a figure building up over the year compares with the same period "
+            "last year, which the tracker does not hold"
+        )
+    elif m.cumulative and prev_label != "same period last year" and current.value is not None:
+        basis.append(
+            "arrow: against the period before (a running level; the tracker holds no same "
+            "period last year)"
         )
     status = direction_ = None
     target_now: float | None = None
@@ -716,14 +792,17 @@ def rate_measure(m: Measure, tracker: Tracker, k: int | None = None) -> Rating:
     for f in (m.target, m.polarity):
         problem = problem or f.problem
     rule: Rule | None = None
-    if t is not None and pol is not None and at is not None:
+    parent_of_parts = t is not None and t.kind is TargetKind.SPLIT and not m.indicator.part
+    if parent_of_parts:
+        basis.append(f'its sub-measures are rated, each against its own part of "{t.text}"')
+    if t is not None and pol is not None and at is not None and not parent_of_parts:
         try:
             target_now, how = _target_for(m, at, year)
             if how:
                 basis.append(how)
         except KpixlError as e:
             problem = problem or str(e)
-    if pol is not None and t is not None and not m.target.problem:
+    if pol is not None and t is not None and not m.target.problem and not parent_of_parts:
         tol = m.tolerance.value if m.tolerance.value is not None else m.tolerance.raw
         rule = compile_rule(t, pol, tol, m.scheme, point=target_now)
         if m.tolerance.problem and rule.late is None and rule.kind == 0:
@@ -732,24 +811,29 @@ def rate_measure(m: Measure, tracker: Tracker, k: int | None = None) -> Rating:
             status = _status(m, rule, current, at, tracker)
         except KpixlError as e:
             problem = problem or str(e)
-        try:
-            direction_ = arrow(
-                _figure(current),
-                _figure(prev),
-                pol,
-                target_now,
-                m.scheme.acceptable_range,
-                m.scheme.direction_style,
-            )
-        except KpixlError as e:
-            problem = problem or str(e)
+    if pol is not None:
+        direction_ = arrow(
+            current.value,
+            prev.value,
+            pol,
+            target_now,
+            m.scheme.acceptable_range,
+            m.scheme.direction_style,
+        )
     ytd_value, counts = None, None
     try:
-        ytd_value, counts = _ytd(m, at, tracker)
+        ytd_value, counts, note = _ytd(m, at, tracker)
+        if note:
+            basis.append(note)
     except KpixlError as e:
         problem = problem or str(e)
+    mixed = mixed_scales([o.value for o in m.observations], target_now, m.unit)
+    if mixed and "mixed scales" in mixed:
+        # figures on two scales: neither the arrow nor the year to date can be trusted
+        direction_ = None
+        ytd_value, counts = None, None
     if not problem and status is not None and status.rated:
-        problem = mixed_scales([o.value for o in m.observations], target_now, m.unit)
+        problem = mixed
     if problem and status is not None and status.rated:
         status = None  # an unreadable value somewhere in the row: show the problem instead
     own = status
@@ -794,10 +878,6 @@ def rate_measure(m: Measure, tracker: Tracker, k: int | None = None) -> Rating:
     )
 
 
-def _figure(v: Value) -> float | None:
-    return v.value
-
-
 def _status(m: Measure, rule: Rule, current: Value, at: Period | None, tracker: Tracker) -> Status:
     if m.frequency == "year" and rule.kind == 0 and at is not None:
         here = tracker.reporting_period
@@ -814,23 +894,46 @@ def _status(m: Measure, rule: Rule, current: Value, at: Period | None, tracker: 
 
 def _ytd(
     m: Measure, at: Period | None, tracker: Tracker
-) -> tuple[float | None, tuple[float, float] | None]:
-    """The year to date at period ``at``: the figures of its financial year up to it, each
-    month counted once (a Quarter 1 column stands for April to June)."""
+) -> tuple[float | None, tuple[float, float] | None, str]:
+    """The year to date at period ``at`` and a note on it: the figures of its financial year
+    up to it, each month counted once (a Quarter 1 column stands for April to June). Where
+    some of those months have no figure in the tracker (004 shows only June and July beside
+    its Quarter 1; a row reports a month in arrears) and the tracker states its own year to
+    date, that is the figure, and the note says so."""
     if at is None or not m.method:
         if not m.method and m.indicator.method not in (None, ""):
             parse_method(m.indicator.method)  # raises the message
-        return None, None
+        return None, None, ""
     if m.method == "none":
-        return None, None
+        return None, None, ""
     end = at.ordinal()
     fy = at.year
     if end is None or fy is None:
-        chosen = [o for o in m.observations if o.index >= 0 and o.index <= (tracker.reporting or 0)]
+        reporting = tracker.reporting or 0
+        chosen = [o for o in m.observations if 0 <= o.index <= reporting]
+        absent: list[int] = []
     else:
-        chosen = _cover(
-            [o for o in m.observations if o.period.year == fy and (o.period.ordinal() or 0) <= end]
-        )
+        mine = [o for o in m.observations if o.period.year == fy and (o.period.ordinal() or 0) <= end]
+        chosen = _cover(mine)
+        held = {
+            month
+            for o in mine
+            if o.value.value is not None
+            for month in range(o.period.start, o.period.start + o.period.months)
+        }
+        absent = [month for month in range(1, at.last + 1) if month not in held]
+    if absent and m.indicator.stated_ytd is not None:
+        stated, _ = _read(m.indicator.stated_ytd)
+        if stated.value is not None:
+            counts = (
+                (stated.numerator, stated.denominator)
+                if stated.numerator is not None and stated.denominator is not None
+                else None
+            )
+            return stated.value, counts, (
+                "year to date: the tracker's own figure (kpixl has no figures for "
+                f"{_months(absent, tracker)})"
+            )
     values = [o.value for o in chosen]
     result = ytd(values, m.method)
     counts = None
@@ -842,7 +945,16 @@ def _ytd(
         ]
         if pairs:
             counts = (sum(n for n, _ in pairs), sum(d for _, d in pairs))  # type: ignore[misc]
-    return result, counts
+    note = f"year to date: without {_months(absent, tracker)} (no figures)" if absent else ""
+    return result, counts, note
+
+
+def _months(numbers: list[int], tracker: Tracker) -> str:
+    from .periods import MONTH_ABBR
+
+    start = tracker.settings.fy_start_month
+    names = [MONTH_ABBR[(start - 1 + n - 1) % 12] for n in numbers]
+    return ", ".join(names) if len(names) <= 3 else f"{names[0]} to {names[-1]}"
 
 
 def _cover(obs: list[Observation]) -> list[Observation]:

@@ -14,7 +14,25 @@ from __future__ import annotations
 from enum import StrEnum
 
 from .errors import PolarityError
-from .vocabulary import HIGHER_DESPITE_HINTS, LOWER_IS_BETTER_HINTS, POLARITY_WORDS, words
+from .vocabulary import (
+    HIGHER_DESPITE_HINTS,
+    IN_RANGE_HINTS,
+    LOWER_IS_BETTER_HINTS,
+    NEUTRAL_PHRASES,
+    POLARITY_WORDS,
+    words,
+)
+
+
+def neutral(text: str) -> str:
+    """Normalised text without the phrases that use a hint word in another sense.
+
+    >>> neutral("% of schools judged good or outstanding")
+    '% of schools judged '
+    """
+    for phrase in NEUTRAL_PHRASES:
+        text = text.replace(phrase, "")
+    return text
 
 
 class Polarity(StrEnum):
@@ -88,12 +106,22 @@ def lower_is_better_words(name: str) -> tuple[str, ...]:
     >>> lower_is_better_words("KI 6 % rent collected (including arrears brough forward)")
     ()
     """
-    low = words(_outside_brackets(name[:2000]))
+    low = neutral(words(_outside_brackets(name[:2000])))
     if not low or any(w in low for w in HIGHER_DESPITE_HINTS):
         return ()
     found = tuple(w for w in LOWER_IS_BETTER_HINTS if w in low)
     # keep the most specific: "working days lost" over "days lost"
     return tuple(w for w in found if not any(w != o and w in o for o in found))
+
+
+def in_range_words(name: str) -> tuple[str, ...]:
+    """The words in a name that say a miss either way counts ("variance").
+
+    >>> in_range_words("General Fund Budget Variance against the forecast")
+    ('variance',)
+    """
+    low = words(_outside_brackets(name[:2000]))
+    return tuple(w for w in IN_RANGE_HINTS if w in low)
 
 
 def _outside_brackets(text: str) -> str:

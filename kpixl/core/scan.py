@@ -32,7 +32,7 @@ Rows = Sequence[Sequence[Cell]]
 _SUB_VALUE = ("value", "actual", "actuals", "outturn", "performance", "result", "figure", "data")
 _SUB_TARGET = ("target", "targets")
 _LEAD_REF_RE = re.compile(
-    r"^\s*([A-Z]{1,6}\s?\d{1,4}[a-z]?(?:\s*\((?:[A-Z]{1,5}\s?\d{0,4}[a-z]?)\))?)\s+(\S.*)$",
+    r"^\s*([A-Z]{1,6}\s?\d{1,4}[A-Za-z]?(?:\s*\((?:[A-Z]{1,5}\s?\d{0,4}[a-z]?)\))?)\s+(\S.*)$",
     re.S,
 )
 _OWNER_RE = re.compile(r"\s*\bOwner\s*:\s*(.+)$", re.I | re.S)
@@ -44,6 +44,7 @@ _DOC_TITLE_RE = re.compile(
 )
 _REF_LIKE_RE = re.compile(r"^[A-Za-z]{0,6}\s?\d+[a-z]?$")
 _PART_RE = re.compile(r"^\s*([A-Z]{1,3}\d{1,2})\b")
+REF_RE = re.compile(r"^[A-Z]{1,6}\s?\d{1,4}[a-z]?(?:\s*\([A-Za-z0-9 ]{1,12}\))?$")
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class Row:
     extra_comments: list[str] = field(default_factory=list)
     merged: set[int] = field(default_factory=set)  # columns filled from a merge above
     formulas: set[int] = field(default_factory=set)  # columns holding kpixl's own formulas
+    loose: dict[int, Cell] = field(default_factory=dict)  # cells under no heading
 
 
 @dataclass
@@ -402,6 +404,18 @@ def _data_row(table: Table, r: int, row: Sequence[Cell], service: str, merged: s
     f = table.fields
     own = [c for c in nonempty if c not in merged]
     ref = text(row[f["ref"]]) if "ref" in f and f["ref"] < len(row) else ""
+    if "ref" not in f:  # a reference under no heading (004's Finance table)
+        ref = next(
+            (
+                text(row[c])
+                for c in own
+                if c not in table.headings
+                and c not in table.labels
+                and isinstance(row[c], str)
+                and REF_RE.match(row[c].strip())
+            ),
+            "",
+        )
     name = text(row[f["name"]]) if f["name"] < len(row) else ""
     has_data = any(c in table.data_cols for c in own)
     has_other = any(c in table.other_cols for c in own)
@@ -424,9 +438,16 @@ def _data_row(table: Table, r: int, row: Sequence[Cell], service: str, merged: s
         if all(isinstance(v, str) and _OUT_OF_RE.match(v) for v in counts) and not part_label(name):
             _continue(table, last, row, own)  # NNC's "92 out of 99" line under the values
             return service
+    name_own = bool(name) and f["name"] not in merged
+    if merged and last is not None and not name_own and ("ref" not in f or ref_merged or not ref):
+        # a second line of a row whose cells are merged over both (004's MPS05: the £
+        # collected under the percentage): part of the row above
+        _continue(table, last, row, own)
+        return service
     if ref or (name and (has_data or has_other)):
         cells = {c: row[c] for c in nonempty if c in table.headings}
-        table.rows.append(Row(r + 1, cells, service, merged=merged & set(cells)))
+        loose = {c: row[c] for c in nonempty if c not in table.headings and c not in table.labels}
+        table.rows.append(Row(r + 1, cells, service, merged=merged & set(cells), loose=loose))
         return service
     if last is not None:
         _continue(table, last, row, nonempty)

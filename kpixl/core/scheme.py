@@ -315,6 +315,7 @@ class Settings:
     status_codes: bool = False  # show G/A/R letters instead of words
     indicators: Mapping[str, Override] = field(default_factory=lambda: _EMPTY)  # type: ignore[arg-type]
     groups: Mapping[str, Scheme] = field(default_factory=lambda: _EMPTY)  # type: ignore[arg-type]
+    members: Mapping[str, str] = field(default_factory=lambda: _EMPTY)  # type: ignore[arg-type]
     max_rows: int = 250_000  # rows read from one sheet; more is refused (a setting to raise)
 
     # Scheme fields read through the settings, for callers that predate the scheme.
@@ -342,7 +343,12 @@ class Settings:
         """
         mine: dict[str, object] = {}
         theirs: dict[str, object] = {}
-        known = {f.name for f in fields(self) if f.init} - {"scheme", "indicators", "groups"}
+        known = {f.name for f in fields(self) if f.init} - {
+            "scheme",
+            "indicators",
+            "groups",
+            "members",
+        }
         for key, value in changes.items():
             name = key.strip().lower().replace(" ", "_").replace("-", "_")
             if name in _SCHEME_FIELDS:
@@ -362,9 +368,16 @@ class Settings:
             groups = MappingProxyType({k: g.updated(**theirs) for k, g in groups.items()})
         return replace(self, scheme=scheme, groups=groups, **mine)  # type: ignore[arg-type]
 
-    def scheme_for(self, *names: str) -> Scheme:
-        """The scheme for a row in these groups (directorate, committee, sheet): the first
-        group with its own scheme, else the tracker's."""
+    def scheme_for(self, *names: str, ref: str = "") -> Scheme:
+        """The scheme for a row: the group that names its reference (a group's ``refs``),
+        else the first of its groups (service, directorate, committee, sheet) with its own
+        scheme, else the tracker's."""
+        if ref and self.members:
+            key = ref.split("(")[0].strip().lower()
+            for candidate in (ref.strip().lower(), key):
+                group = self.members.get(candidate)
+                if group is not None and group in self.groups:
+                    return self.groups[group]
         for name in names:
             if name and name in self.groups:
                 return self.groups[name]

@@ -271,6 +271,8 @@ LOWER_IS_BETTER_HINTS = (
     "average days",
     "re-let time",
     "relet time",
+    "to relet",
+    "to re-let",
     "turnaround time",
     "waiting time",
     "waiting more than",
@@ -345,6 +347,14 @@ LOWER_IS_BETTER_HINTS = (
     "days to pay",
     "debtors to pay",
 )
+# Words in a name that say a miss either way counts (a budget variance around 0): a row
+# without a polarity is not rated on the default; it is reported, asking for In range.
+IN_RANGE_HINTS = ("variance", "variation from", "deviation from")
+
+# Phrases that hold a hint word in another sense ("good or outstanding" is an Ofsted grade,
+# not what is left to do): taken out before the lists above and below are matched.
+NEUTRAL_PHRASES = ("good or outstanding", "outstanding by ofsted", "rated outstanding")
+
 # Names that hold a hint above but are about the good outcome ("satisfaction with how we
 # handle damp and mould"): checked first.
 HIGHER_DESPITE_HINTS = (
@@ -429,6 +439,7 @@ CUMULATIVE_WORDS = (
 # not say the measure is cumulative).
 CUMULATIVE_COMMENT_WORDS = (
     "is a cumulative",
+    "cumulative average",
     "cumulative measure",
     "cumulative figure for the year",
     "this is cumulative",
@@ -461,7 +472,18 @@ SNAPSHOT_WORDS = (
     "stock",
     "caseload",
     "open deprivation",
+    "children with a child protection plan",
+    "children in care",
+    "looked after children",
+    "children looked after",
+    "placements out of",
+    "home educated",
+    "without a school place",
+    "missing from education",
 )
+
+# In commentary: a statement that the figure stands at a moment.
+SNAPSHOT_COMMENT_WORDS = ("a snapshot", "snapshot of", "snapshot at", "provides a snapshot", "as at ")
 
 # --- year-to-date methods (rules.md section 6) ---------------------------------------------
 
@@ -528,6 +550,7 @@ STATUS_WORDS = {
     "information": "Tracking",
     "data only": "Tracking",
     "not yet due": "Not yet due",
+    "not due": "Not yet due",
     "nyd": "Not yet due",
     "not started (annual kpis)": "Not yet due",
     "annual": "Not yet due",
