@@ -1,24 +1,29 @@
 """The command line: ``kpixl pack TRACKER``, ``kpixl rate``, ``kpixl check``, ``kpixl addin``.
 
-Exit codes: 0 done; 1 a value kpixl could not read (the message says which); 2 missing
-file; 3 not a workbook; 4 encrypted; 5 corrupt; 6 oversized; 7 no KPI table; 8 unusable
-kpixl.toml or kpixl.conf; 9 output refused; 10 PDF not written; 64 wrong usage. A command
-whose optional packages are not installed names the extra that brings them, and exits with
-12 (see :class:`kpixl.core.errors.ExitCode`).
+Exit codes (:class:`kpixl.core.errors.ExitCode`): 0 done; 1 a value or setting kpixl could
+not read (the message says which); 2 missing file; 3 not a workbook; 4 encrypted;
+5 corrupt; 6 oversized; 7 no KPI table, or nothing in it to rate; 8 unusable kpixl.toml or
+kpixl.conf; 9 output refused or not writable; 10 PDF not written; 11 output closed (a closed
+pipe, a full disk); 12 a part of kpixl not installed (the message names the extra);
+64 wrong usage; 130 stopped.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from . import __version__
 from .core import KpixlError
 from .core.errors import ExitCode
 
-EXIT_USAGE = 64
+EXIT_USAGE = ExitCode.USAGE
 # The optional packages behind the commands, and the extra of kpixl that installs each.
 EXTRAS = {
     "openpyxl": "app",
@@ -56,10 +61,20 @@ def _parser() -> argparse.ArgumentParser:
     rate.add_argument("tracker", type=Path)
     rate.add_argument("--period", help='reporting period as headed, e.g. "Sep-24"')
     rate.add_argument("--config", type=Path)
+    rate.add_argument(
+        "--format",
+        choices=["text", "json", "csv"],
+        default="text",
+        help="text (default), or json / csv for scripts",
+    )
 
     check = sub.add_parser("check", help="list data problems in a tracker, by row")
     check.add_argument("tracker", type=Path)
+    check.add_argument("--period", help='reporting period as headed, e.g. "Sep-24"')
     check.add_argument("--config", type=Path)
+    check.add_argument(
+        "--scheme", action="store_true", help="also print how the tracker is rated, in words"
+    )
 
     addin = sub.add_parser("addin", help="build or install the Excel add-in")
     addin_sub = addin.add_subparsers(dest="action", required=True, parser_class=_Parser)
@@ -77,23 +92,42 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return _run(args)
+        return int(_run(args))
     except KpixlError as e:
-        print(f"kpixl: {e}", file=sys.stderr)
-        return getattr(e, "exit_code", 1)
+        return _fail(str(e), getattr(e, "exit_code", ExitCode.BAD_VALUE))
     except ModuleNotFoundError as e:
         extra = EXTRAS.get((e.name or "").partition(".")[0])
         if extra is None:
             raise
-        print(
-            f"kpixl: {args.command} needs {e.name}, which is not installed: "
-            f'pip install "kpixl[{extra}]"',
-            file=sys.stderr,
+        return _fail(
+            f'{args.command} needs {e.name}, which is not installed: pip install "kpixl[{extra}]"',
+            ExitCode.NOT_INSTALLED,
         )
-        return ExitCode.NOT_INSTALLED
+    except BrokenPipeError:
+        return _closed()
+    except OSError as e:
+        if e.errno in (28, 32):  # no space left on the output; a closed pipe
+            return _closed()
+        raise
     except KeyboardInterrupt:
-        print("kpixl: stopped; nothing was written.", file=sys.stderr)
-        return 130
+        return _fail("stopped; nothing was written.", ExitCode.INTERRUPTED)
+
+
+def _fail(message: str, code: int) -> int:
+    with suppress(OSError):
+        print(f"kpixl: {message}", file=sys.stderr)
+    return int(code)
+
+
+def _closed() -> int:
+    """The output was closed before kpixl finished (``kpixl rate … | head``): end quietly.
+    Python would otherwise complain again when it flushes stdout at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return int(ExitCode.OUTPUT_CLOSED)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -129,31 +163,54 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
-def _rate(args: argparse.Namespace) -> int:
+def _tracker(args: argparse.Namespace):
     from dataclasses import replace
 
-    from .core import summary
-    from .core.model import rate_tracker
+    from .core.model import require_periods
     from .reader import read_tracker
 
     tracker = read_tracker(args.tracker, config=args.config)
-    if args.period:
+    if getattr(args, "period", None):
         tracker = replace(tracker, settings=tracker.settings.updated(reporting_period=args.period))
+    require_periods(tracker)
+    return tracker
+
+
+def _rate(args: argparse.Namespace) -> int:
+    from .core import summary
+    from .core.model import rate_tracker
+
+    tracker = _tracker(args)
     ratings = rate_tracker(tracker)
-    k = tracker.reporting_index()
-    label = tracker.periods[k].label if k is not None else "no period"
+    out = sys.stdout
+    if args.format == "json":
+        json.dump([r.as_dict() for r in ratings], out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return 0
+    if args.format == "csv":
+        fields = list(ratings[0].as_dict()) if ratings else ["ref"]
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        for r in ratings:
+            row = r.as_dict()
+            row["basis"] = "; ".join(row["basis"])  # type: ignore[arg-type]
+            writer.writerow(row)
+        return 0
+    period = tracker.reporting_period
+    label = period.label if period is not None else "no period"
     print(f"{tracker.source}: {len(ratings)} indicators, reporting period {label}")
     print(f"{'Ref':<10} {'Status':<13} {'DoT':<4} {'YTD':>14}  Indicator")
     for r in ratings:
-        status = str(r.status) if r.status else ("Check data" if r.problem else "See below")
         print(
-            f"{r.indicator.ref[:10]:<10} {status:<13} {r.direction or ''!s:<4} "
+            f"{r.indicator.ref[:10]:<10} {r.label:<13} {r.direction or ''!s:<4} "
             f"{_ytd(r):>14}  {r.indicator.name[:60]}"
         )
         if r.problem:
             print(f"{'':<10} {r.problem}")
-    s = summary([str(r.status) if r.status else "Check data" for r in ratings if r.status or r.problem])
+    s = summary([r.label for r in ratings if r.status is not None or r.problem])
     print("Summary: " + "; ".join(f"{label} {s.text(label)}" for label in s.labels()))
+    for notice in tracker.notices:
+        print(notice)
     return 0
 
 
@@ -161,7 +218,7 @@ def _ytd(r: object) -> str:
     value = getattr(r, "ytd", None)
     unit = getattr(r, "unit", "")
     if value is None:
-        return ""
+        return "n/a" if getattr(r, "method", "") == "none" else ""
     if unit == "%":
         return f"{value:.1%}"
     if unit == "£":
@@ -170,12 +227,13 @@ def _ytd(r: object) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .core.checks import check_tracker, findings_text
-    from .reader import read_tracker
+    from .core.checks import check_tracker, findings_text, scheme_text
 
-    tracker = read_tracker(args.tracker, config=args.config)
+    tracker = _tracker(args)
     findings = check_tracker(tracker)
     print(findings_text(findings, tracker))
+    if args.scheme:
+        print(scheme_text(tracker))
     return 0
 
 

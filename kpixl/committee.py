@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .core import Settings
 from .core.errors import OutputProblem, PdfProblem
-from .core.model import Rating, Tracker, rate_tracker
+from .core.model import Rating, Tracker, rate_tracker, require_periods
 from .core.tables import Pack, build_pack
 from .pack import write_pack
 
@@ -91,6 +91,7 @@ def make_pack(
         say(f"Reading {source.name}")
         tracker = read_tracker(source, config=config)
     tracker = _with_options(tracker, period, palette, status_codes)
+    require_periods(tracker)
     ratings = rate_tracker(tracker)
     produced = produced or dt.date.today()
     model = build_pack(tracker, ratings, produced=f"{produced.day} {produced:%B %Y}")

@@ -19,7 +19,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .core.rules import Direction, Status
-from .core.tables import NOT_RATED, PARENT, Pack, Table
+from .core.tables import NOT_RATED, PARENT, Pack, Table, summary_sentence
 
 # Fills and font colours per status (004's key: green, amber, red, dark grey, grey,
 # turquoise) and a colour-blind-safe alternative (Okabe-Ito hues). The word is always
@@ -407,7 +407,8 @@ def _summary_sheet(wb: Any, fmt: _Formats, pack: Pack, ws: Any) -> None:
     ws.write_string(r, 0, "In words", fmt.get(bold=True, border=0))
     r += 1
     for name, g in groups:
-        ws.merge_range(r, 0, r, last, f"{name}: {_sentence(g)}", fmt.get(text_wrap=True, border=0))
+        words = f"{name}: {summary_sentence(g)}"
+        ws.merge_range(r, 0, r, last, words, fmt.get(text_wrap=True, border=0))
         ws.set_row(r, 28)
         r += 1
     if s.groups:
@@ -440,29 +441,6 @@ def _summary_sheet(wb: Any, fmt: _Formats, pack: Pack, ws: Any) -> None:
         r += 1
     _print_setup(ws, head_row, last)
     ws.print_area(0, 0, r, last)
-
-
-def _sentence(g: Any) -> str:
-    """Dacorum's wording: "47% (16) of 34 KPIs were rated Green, 23% (8) Amber, 18% (6) Red"."""
-    parts = []
-    for status in (Status.GREEN, Status.AMBER, Status.RED):
-        share = f"{g.share(status):.0%} ({g.count(status)})"
-        parts.append(
-            share if parts else f"{share} of {g.total} indicators were rated {status.value}"
-        )
-        if len(parts) > 1:
-            parts[-1] += f" {status.value}"
-    rest = [
-        f"{g.count(x)} {x.value.lower()}"
-        for x in (Status.NO_DATA, Status.UNDER_REVIEW, Status.TRACKING)
-        if g.count(x)
-    ]
-    text = ", ".join(parts) + "."
-    if rest:
-        text += " Not rated: " + ", ".join(rest) + "."
-    if g.count(NOT_RATED):
-        text += f" {g.count(NOT_RATED)} could not be rated (see Exceptions)."
-    return text
 
 
 def _exceptions_sheet(fmt: _Formats, pack: Pack, ws: Any) -> None:

@@ -49,7 +49,10 @@ def test_every_kpi_cell_equals_the_core(computed):
             assert status == r.status.value, r.indicator.ref
         assert computed[f"{col['Direction of Travel']}{row}"] == r.direction.value, r.indicator.ref
         ytd = computed[f"{col['Year to Date 2024/25']}{row}"]
-        if r.ytd is None:
+        if "mixed scales" in r.problem:
+            # one cell's KPI_YTD cannot see that the row mixes 83 with 90.2%; the row does
+            assert r.ytd is None and isinstance(ytd, float), r.indicator.ref
+        elif r.ytd is None:
             assert ytd in ("#N/A", "", None), r.indicator.ref
         else:
             assert ytd == pytest.approx(r.ytd, rel=1e-12), r.indicator.ref

@@ -302,12 +302,13 @@ def indicators(table: Table, s: Slots, n_grid: int, settings: Settings) -> list[
                 sheet=table.sheet,
                 stated_status=_stated(row, f.get("stated_status", -1)),
                 stated_direction=_stated(row, f.get("stated_direction", -1)),
-                stated_ytd=_stated(row, f["stated_ytd"]) if "stated_ytd" in f else (
-                    _stated(row, s.ytd) if s.ytd is not None else None
-                ),
+                stated_ytd=_stated(row, f["stated_ytd"])
+                if "stated_ytd" in f
+                else (_stated(row, s.ytd) if s.ytd is not None else None),
                 stated_ytd_through=s.ytd_through,
                 parent=parent,
                 part=part,
+                columns=tuple(sorted(s.grid.values())) if len(s.grid) < n_grid else None,
             )
         )
     return out

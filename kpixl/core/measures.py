@@ -12,6 +12,7 @@ cumulative or a snapshot, how often it reports, and how its year to date adds up
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from .periods import Period
 from .polarity import neutral
@@ -75,16 +76,21 @@ _YEAR_SHARE = ("in the year", "in year", "of the year", "annual", "year debit", 
 _LEVEL_WORDS = ("average", "mean", "rate of", "ratio")
 
 
-def accumulates(name: str, unit: str) -> bool:
+def accumulates(
+    name: str, unit: str, figures: Sequence[float] = (), target: float | None = None
+) -> bool:
     """True for a cumulative measure that builds up to a year's total (admissions so far, %
     of the year's council tax collected), so its target to date is the year's target pro
     rata; False for a running level (a cumulative average of days, % of rent owed so far),
-    rated against the target as written.
+    rated against the target as written. A percentage whose name says neither is read from
+    its figures: rising from far below the year's target, it builds.
 
     >>> accumulates("% of council tax collected in the year debit raised", "%")
     True
     >>> accumulates("Average time taken to re-let standard voids", "days")
     False
+    >>> accumulates("", "%", [0.2939, 0.386], 0.98), accumulates("", "%", [0.9685, 0.9742], 0.99)
+    (True, False)
     """
     low = words(name[:2000])
     if unit in ("days", "weeks", "hours", "minutes", "score", "rate"):
@@ -92,7 +98,12 @@ def accumulates(name: str, unit: str) -> bool:
     if any(w in low for w in _LEVEL_WORDS):
         return False
     if unit == "%":
-        return any(_has(low, w) for w in _YEAR_SHARE)
+        if any(_has(low, w) for w in _YEAR_SHARE):
+            return True
+        if target and figures:
+            rising = all(b >= a for a, b in pairwise(figures))
+            return rising and max(figures) < 0.7 * abs(target)
+        return False
     return True
 
 
@@ -104,7 +115,7 @@ def snapshot_words(name: str, comments: str = "") -> str:
     >>> snapshot_words("Total number of households living in temporary accommodation")
     'living in'
     >>> snapshot_words("Number of voids - Kettering Area", "This indicator provides a snapshot")
-    'provides a snapshot'
+    'a snapshot'
     """
     low = neutral(words(name[:2000]))
     for w in SNAPSHOT_WORDS:

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
-from .errors import KpixlError, TargetError
+from .errors import KpixlError, NoTableFound, TargetError
 from .measures import (
     accumulates,
     cumulative_words,
@@ -86,6 +86,9 @@ class Indicator:
     parent: str = ""  # a sub-measure's parent reference (004 STP29's P1..P4)
     part: str = ""  # a sub-measure's label under its parent ("P1")
     cumulative: bool | None = None  # the tracker (or kpixl.toml) says so; None: from words
+    # the positions in Tracker.periods that the row's own table has a column for (None:
+    # all); a June column in another table is no blank June of this row
+    columns: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +251,41 @@ class Rating:
     long_trend: Direction | None = None
     basis: tuple[str, ...] = ()  # how it was rated, in words, for the checker
 
+    @property
+    def label(self) -> str:
+        """The status as the pack shows it: the word, "Check data" when a problem stopped
+        the rating, or "See below" for a parent whose sub-measures are rated."""
+        if self.status is not None:
+            return self.status.value
+        return "Check data" if self.problem else "See below"
+
+    def as_dict(self) -> dict[str, object]:
+        """The rating as plain data, for scripts (``kpixl rate --format json``).
+
+        Keys: ref, name, sheet, row, period, status, kpixl_status, stated_status, arrow,
+        value, target, ytd, ytd_numerator, ytd_denominator, unit, problem, basis.
+        """
+        ind = self.indicator
+        return {
+            "ref": ind.ref,
+            "name": " ".join(ind.name.split()),
+            "sheet": ind.sheet,
+            "row": ind.row,
+            "period": self.at.label if self.at is not None else "",
+            "status": self.label,
+            "kpixl_status": self.own_status.value if self.own_status else None,
+            "stated_status": self.stated.value if self.stated else None,
+            "arrow": self.direction.value if self.direction else None,
+            "value": self.value.value,
+            "target": self.target,
+            "ytd": self.ytd,
+            "ytd_numerator": self.ytd_counts[0] if self.ytd_counts else None,
+            "ytd_denominator": self.ytd_counts[1] if self.ytd_counts else None,
+            "unit": self.unit,
+            "problem": self.problem,
+            "basis": list(self.basis),
+        }
+
 
 # --- reading a row once -----------------------------------------------------------------
 
@@ -318,11 +356,18 @@ def prepare(ind: Indicator, tracker: Tracker, parent: Indicator | None = None) -
     tolerance = _tolerance(ind, sources)
     frequency = _frequency(ind, tracker, observations, notes)
     cumulative, snapshot = _nature(replace(ind, name=kind_name), target.value, observations)
-    builds = accumulates(kind_name, unit)
+    fy = tracker.settings.financial_year
+    fy_figures = [
+        o.value.value
+        for o in observations
+        if o.value.value is not None and (fy is None or o.period.year == fy)
+    ]
+    point = target.value.value if target.value is not None else None
+    builds = accumulates(kind_name, unit, fy_figures, point)
     method, why = _method(ind, observations, unit, cumulative, snapshot, frequency)
     if why:
         notes.append(why)
-    if cumulative and accumulates(kind_name, unit):
+    if cumulative and builds:
         notes.append(f"cumulative ({cumulative}): rated against the target to date")
     elif cumulative:
         notes.append(f"cumulative ({cumulative}): a running level, rated against its target")
@@ -374,8 +419,9 @@ def _texts(ind: Indicator) -> list[str]:
 def _observations(ind: Indicator, tracker: Tracker, grid: list[Value]) -> list[Observation]:
     periods = tracker.periods
     out: list[Observation] = []
+    own = None if ind.columns is None else set(ind.columns)
     for i, v in enumerate(grid):
-        if i < len(periods):
+        if i < len(periods) and (own is None or i in own):
             out.append(Observation(periods[i], v, "column", i))
     for i, raw in enumerate(ind.last_year):
         if i < len(periods) and periods[i].year:
@@ -385,15 +431,19 @@ def _observations(ind: Indicator, tracker: Tracker, grid: list[Value]) -> list[O
     for period, raw in ind.extra:
         out.append(Observation(period, _read(raw)[0], "column"))
     through = ind.stated_ytd_through
-    if through is not None and through.start == 1 and ind.stated_ytd is not None:
-        # "Year to Date 2023-24 (Quarter 1)": the year so far is the first quarter's figure
-        if not any(
+    # "Year to Date 2023-24 (Quarter 1)": the year so far is the first quarter's figure
+    if (
+        through is not None
+        and through.start == 1
+        and ind.stated_ytd is not None
+        and not any(
             o.period.year == through.year
             and (o.period.start, o.period.months) == (1, through.months)
             and o.value.value is not None
             for o in out
-        ):
-            out.append(Observation(through, _read(ind.stated_ytd)[0], "ytd"))
+        )
+    ):
+        out.append(Observation(through, _read(ind.stated_ytd)[0], "ytd"))
     out = _by_note(out, tracker.settings.fy_start_month)
     out.sort(key=lambda o: (o.period.ordinal() or 0, -o.period.months))
     return out
@@ -590,6 +640,24 @@ def _method(
 # --- rating -------------------------------------------------------------------------------
 
 
+def require_periods(tracker: Tracker) -> None:
+    """Refuse a tracker with nothing to rate, saying why: a table with no period columns
+    (exit 7), rather than a report of No data."""
+    if tracker.indicators and not tracker.periods:
+        seen = ", ".join(f'"{u}"' for u in tracker.unmapped[:12]) or "none"
+        raise NoTableFound(
+            f"{tracker.source or 'The tracker'}: a KPI table of {len(tracker.indicators)} "
+            f"rows, but no column is a period, so there is nothing to rate. Headings kpixl "
+            f"did not use: {seen}. Head the period columns as Apr-24, Q1 2024/25 or 2023/24, "
+            'or map them in kpixl.toml: [columns] "Your heading" = "Apr-24".'
+        )
+    if not tracker.indicators:
+        raise NoTableFound(
+            f"{tracker.source or 'The tracker'}: a KPI table with a header row but no "
+            "indicator rows under it."
+        )
+
+
 def rate_tracker(tracker: Tracker) -> list[Rating]:
     """Every indicator rated for the reporting period, in tracker order."""
     return [rate_measure(m, tracker) for m in tracker.measures]
@@ -697,8 +765,10 @@ def _same_point(m: Measure, p: Period) -> Value | None:
     last = fy_label(int(p.year[:4]) - 1)
     for o in m.observations:
         q = o.period
-        if q.year == last and (q.start, q.months) == (p.start, p.months) and (
-            o.value.value is not None
+        if (
+            q.year == last
+            and (q.start, q.months) == (p.start, p.months)
+            and (o.value.value is not None)
         ):
             return o.value
     return None
@@ -827,11 +897,24 @@ def rate_measure(m: Measure, tracker: Tracker, k: int | None = None) -> Rating:
             basis.append(note)
     except KpixlError as e:
         problem = problem or str(e)
+    if (
+        status is None
+        and pol is None
+        and current.value is None
+        and t is not None
+        and t.kind is not TargetKind.TRACKING
+        and not m.target.problem
+    ):
+        status = Status.NO_DATA  # no polarity yet, but no figure either: No data whatever it is
     mixed = mixed_scales([o.value for o in m.observations], target_now, m.unit)
     if mixed and "mixed scales" in mixed:
-        # figures on two scales: neither the arrow nor the year to date can be trusted
-        direction_ = None
+        # figures on two scales: the year to date mixes them, and so does an arrow between
+        # a figure on each
         ytd_value, counts = None, None
+        if (current.percent or current.numerator is not None) != (
+            prev.percent or prev.numerator is not None
+        ):
+            direction_ = None
     if not problem and status is not None and status.rated:
         problem = mixed
     if problem and status is not None and status.rated:
@@ -913,7 +996,9 @@ def _ytd(
         chosen = [o for o in m.observations if 0 <= o.index <= reporting]
         absent: list[int] = []
     else:
-        mine = [o for o in m.observations if o.period.year == fy and (o.period.ordinal() or 0) <= end]
+        mine = [
+            o for o in m.observations if o.period.year == fy and (o.period.ordinal() or 0) <= end
+        ]
         chosen = _cover(mine)
         held = {
             month
@@ -930,9 +1015,13 @@ def _ytd(
                 if stated.numerator is not None and stated.denominator is not None
                 else None
             )
-            return stated.value, counts, (
-                "year to date: the tracker's own figure (kpixl has no figures for "
-                f"{_months(absent, tracker)})"
+            return (
+                stated.value,
+                counts,
+                (
+                    "year to date: the tracker's own figure (kpixl has no figures for "
+                    f"{_months(absent, tracker)})"
+                ),
             )
     values = [o.value for o in chosen]
     result = ytd(values, m.method)

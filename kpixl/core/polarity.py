@@ -102,7 +102,7 @@ def lower_is_better_words(name: str) -> tuple[str, ...]:
     >>> lower_is_better_words("% of Stage 1 complaints responded to within 10 working days")
     ()
     >>> lower_is_better_words("Average time taken to re-let NNC standard void properties")
-    ('void', 'time taken', 'average time')
+    ('void', 'time taken', 'average time', 'to re-let')
     >>> lower_is_better_words("KI 6 % rent collected (including arrears brough forward)")
     ()
     """

@@ -420,6 +420,40 @@ def build_pack(tracker: Tracker, ratings: list[Rating], produced: str) -> Pack:
     )
 
 
+def summary_sentence(g: Summary) -> str:
+    """Dacorum's wording (003), with shares that add up: "47% (16) of 34 indicators were
+    rated Green, 23% (8) Amber, 18% (6) Red."
+
+    >>> summary_sentence(summary(["G"] * 16 + ["A"] * 8 + ["R"] * 6 + ["No data"] * 4))
+    '47% (16) of 34 indicators were rated Green, 23% (8) Amber, 18% (6) Red. Not rated: 4 no data.'
+    """
+    parts = []
+    for status in (Status.GREEN, Status.AMBER, Status.RED):
+        share = f"{g.percent(status)}% ({g.count(status)})"
+        parts.append(
+            share if parts else f"{share} of {g.total} indicators were rated {status.value}"
+        )
+        if len(parts) > 1:
+            parts[-1] += f" {status.value}"
+    rest = [
+        f"{g.count(x)} {x.value.lower()}"
+        for x in (
+            Status.EXCEEDED,
+            Status.NO_DATA,
+            Status.UNDER_REVIEW,
+            Status.TRACKING,
+            Status.NOT_YET_DUE,
+        )
+        if g.count(x)
+    ]
+    text = ", ".join(parts) + "."
+    if rest:
+        text += " Not rated: " + ", ".join(rest) + "."
+    if g.count(NOT_RATED):
+        text += f" {g.count(NOT_RATED)} could not be rated (see Exceptions)."
+    return text
+
+
 def _key_statuses(ratings: list[Rating]) -> tuple[tuple[Status, str], ...]:
     """The statuses of 004's key, and the two optional ones where a row has them."""
     used = {r.status for r in ratings}

@@ -483,7 +483,7 @@ SNAPSHOT_WORDS = (
 )
 
 # In commentary: a statement that the figure stands at a moment.
-SNAPSHOT_COMMENT_WORDS = ("a snapshot", "snapshot of", "snapshot at", "provides a snapshot", "as at ")
+SNAPSHOT_COMMENT_WORDS = ("a snapshot", "snapshot of", "snapshot at", "as at ")
 
 # --- year-to-date methods (rules.md section 6) ---------------------------------------------
 
