@@ -160,6 +160,13 @@ def big_pack() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tracker = Path(tmp) / "big_tracker.xlsx"
         _child("make", str(tracker))
+        read = min(_child("read", str(tracker))["seconds"] for _ in range(3))
+        line(
+            "read the 5,050-indicator tracker (values, formats, merges)",
+            read,
+            "<= 2 s",
+            read <= 2,
+        )
         ours = _child("pack", str(tracker), str(Path(tmp) / "pack.xlsx"))
         bare = _child("bare", str(tracker), str(Path(tmp) / "bare.xlsx"))
     ratio = ours["seconds"] / bare["seconds"]
@@ -194,6 +201,10 @@ def child(job: str, *args: str) -> None:
         from kpixl.committee import make_pack
 
         make_pack(Path(args[0]), Path(args[1]), force=True)
+    elif job == "read":  # values with their number formats and merged cells
+        from kpixl.reader import read_tracker
+
+        read_tracker(Path(args[0]))
     elif job == "bare":
         from benchmarks.trackers import bare_xlsxwriter
 

@@ -34,6 +34,7 @@ from .core.errors import (
     TrackerNotFound,
     WorkbookTooLarge,
 )
+from .core.gc_pause import paused
 from .core.layout import tracker_from_sheets
 from .core.model import Tracker
 from .core.scan import SheetData
@@ -370,5 +371,6 @@ def read_tracker(
             max_rows = base.updated(max_rows=conf.settings["max_rows"]).max_rows
         except KpixlError as e:
             raise BadConfig(f"{conf.where}, max_rows: {e}") from None
-    sheets, notices = visible(read_sheets(p, max_rows))
-    return tracker_from_sheets(sheets, base, source=p.name, overrides=conf, notices=notices)
+    with paused():  # many objects, no cycles: the collector would only rescan them
+        sheets, notices = visible(read_sheets(p, max_rows))
+        return tracker_from_sheets(sheets, base, source=p.name, overrides=conf, notices=notices)

@@ -20,11 +20,9 @@ arrow, a blank or a message, and a range answers exactly what its cells answer a
 
 from __future__ import annotations
 
-import gc
 import math
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 from .core import (
@@ -38,6 +36,7 @@ from .core import (
     ytd,
 )
 from .core.actions import ActionRules, action_status, lookup_action_status
+from .core.gc_pause import paused
 from .core.rules import parse_status, rule_for
 from .core.scheme import default_scheme, get_settings
 from .core.targets import TargetKind
@@ -224,19 +223,6 @@ def _each(fn: Callable[..., Any], *args: Any) -> Any:
     return out
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cycle collector over a column: the loop makes no cycles, and with 100,000
-    rows alive each collection it triggers would rescan them all (the bulk of the time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 # --- the functions ----------------------------------------------------------------------------
 
 
@@ -248,7 +234,7 @@ def _gc_paused() -> Iterator[None]:
 def KPI_RAG(actual, target, polarity=None, tolerance=None):
     """RAG status (Green, Amber, Red, No data, Under review, Tracking) of an actual against
     its target, polarity and tolerance. Takes a cell or a column; spills one status per row."""
-    with _gc_paused():
+    with paused():
         grids = _grids((actual, target, polarity, tolerance))
         if isinstance(grids, str):
             return grids

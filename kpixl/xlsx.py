@@ -252,14 +252,19 @@ def _col(letters: str) -> int:
     return found
 
 
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
 def _ref(text: str) -> tuple[int, int] | None:
     """ "B12" -> (11, 1), 0-based."""
-    letters = text.rstrip(_DIGITS)
-    digits = text[len(letters) :]
-    if not letters or not digits or len(letters) > 3 or len(digits) > 7:
+    digits = text.lstrip(_UPPER)
+    n = len(text) - len(digits)
+    if not 0 < n <= 3 or not digits.isdigit() or len(digits) > 7:
         return None
-    c = _col(letters)
-    return (int(digits) - 1, c) if c >= 0 else None
+    c = _COLUMNS.get(text[:n])
+    if c is None:
+        c = _col(text[:n])
+    return int(digits) - 1, c
 
 
 def _date(serial: float, date1904: bool) -> dt.datetime | float:

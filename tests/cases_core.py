@@ -81,6 +81,26 @@ POLARITIES = [
     ("N/A - Tracking", Polarity.NONE),
     ("Neutral", Polarity.NONE),
     ("neither", Polarity.NONE),
+    # the words other systems write (rules.md section 2)
+    ("More is better", Polarity.HIGHER),
+    ("Less is better", Polarity.LOWER),
+    ("Aim to maximise", Polarity.HIGHER),
+    ("Aim to minimise", Polarity.LOWER),
+    ("Ascending", Polarity.LOWER),  # LGBF Ranking_Type: the lowest value ranks first
+    ("Descending", Polarity.HIGHER),
+    ("Increase is good", Polarity.HIGHER),
+    ("Decrease is good", Polarity.LOWER),
+    ("High is good", Polarity.HIGHER),
+    ("Low is good", Polarity.LOWER),
+    ("Bigger is better", Polarity.HIGHER),
+    ("Smaller is better", Polarity.LOWER),
+    ("Up is good", Polarity.HIGHER),
+    ("Down is good", Polarity.LOWER),
+    ("over", Polarity.HIGHER),  # NHS planning: over the goal is good
+    ("under", Polarity.LOWER),
+    ("In range", Polarity.IN_RANGE),
+    ("Goldilocks", Polarity.IN_RANGE),
+    ("Two-sided", Polarity.IN_RANGE),
 ]
 
 # --- rules.md section 8: values as officers type them ---------------------------------------
@@ -104,6 +124,42 @@ VALUES = [
     ("29% (8,922)", 0.29),
     ("14.09 Days", 14.09),
     (" 3.2% ", 0.032),
+    # as 001 and 004 print them
+    ("148 out 162", 148 / 162),  # 001 KI 20's commentary
+    ("38% 310 out of 811", 0.38),  # 004 ST-MAX
+    ("97.48% (Q1 23-24)", 0.9748),  # 004 GSE07
+    ("64.5% (Jan-Mar 2023) 300 out of 465", 0.645),  # 004 AFL22
+    ("130 per 100,000", 130.0),
+    ("£1,200,000 (ytd budget)", 1_200_000.0),
+    ("38.60% (YTD) 101.58% achieved of the target (38.00%)", 0.386),  # 004 MPS05
+]
+
+# (written, numerator, denominator, note, unit): what a value keeps beside its figure
+VALUE_PARTS = [
+    ("148 out 162", 148.0, 162.0, "", ""),
+    ("38% 310 out of 811", 310.0, 811.0, "", "%"),
+    ("97.48% (Q1 23-24)", None, None, "Q1 23-24", "%"),
+    ("64.5% (Jan-Mar 2023) 300 out of 465", 300.0, 465.0, "Jan-Mar 2023", "%"),
+    ("130 per 100,000", None, None, "", "per 100,000"),
+    ("£1,200,000 (ytd budget)", None, None, "ytd budget", "£"),
+    ("38.60% (YTD) 101.58% achieved of the target (38.00%)", None, None, "YTD", "%"),
+]
+
+# (heading, kind, number, financial year, first month of the year, months)
+PERIODS = [
+    ("Summer 22", "term", 3, "2022/23", 1, 4),  # 004 BBF12's chart labels
+    ("Autumn term 2023", "term", 1, "2023/24", 6, 4),
+    ("Spring 23", "term", 2, "2022/23", 10, 3),
+    ("Jan-Mar 2023", "quarter", 4, "2022/23", 10, 3),  # a quarter, not January
+    ("Apr-Jun 2023", "quarter", 1, "2023/24", 1, 3),
+    ("Apr 2022-Mar 2023", "year", 1, "2022/23", 1, 12),
+    ("Q1-4 2022/23", "year", 1, "2022/23", 1, 12),
+    ("2023/24", "year", 1, "2023/24", 1, 12),  # a year
+    ("2010-11", "year", 1, "2010/11", 1, 12),  # LGBF
+    ("2017/18", "year", 1, "2017/18", 1, 12),  # Trafford
+    ("Quarter 4 22-23", "quarter", 4, "2022/23", 10, 3),
+    ("July 2023/24", "month", 4, "2023/24", 4, 1),
+    ("Apr-23", "month", 1, "2023/24", 1, 1),
 ]
 
 # written: each is missing, with its reason kept
@@ -251,6 +307,9 @@ TARGET_KINDS = [
     ("Tracking", kpixl.TargetKind.TRACKING),
     ("Data only", kpixl.TargetKind.TRACKING),
     ("N/A - monitoring levels of demand", kpixl.TargetKind.TRACKING),
+    ("Tracker", kpixl.TargetKind.TRACKING),  # 003's word for a tracking measure
+    ("Operational tracker", kpixl.TargetKind.TRACKING),
+    ("P1 and P2 97.5% P3 and P4 90%", kpixl.TargetKind.SPLIT),  # 004 STP31's parent
     (
         "Will be approved by Full Council ahead of the next Financial Year",
         kpixl.TargetKind.REVIEW,

@@ -13,12 +13,14 @@ from kpixl import Direction, Status, ToleranceKind
 from tests.cases_core import (
     DOT_CASES,
     MISSING_MARKERS,
+    PERIODS,
     POLARITIES,
     RAG_CASES,
     TARGET_KINDS,
     TOLERANCE_ERRORS,
     TOLERANCES,
     TTD_CASES,
+    VALUE_PARTS,
     VALUES,
 )
 
@@ -69,6 +71,45 @@ def test_polarity_error_lists_accepted_values():
 
 
 # --- rules.md section 8: values as officers type them ---------------------------------------
+
+
+@pytest.mark.parametrize(("written", "numerator", "denominator", "note", "unit"), VALUE_PARTS)
+def test_value_parts_as_printed(written, numerator, denominator, note, unit):
+    v = kpixl.read_value(written)
+    assert (v.numerator, v.denominator, v.note, v.unit) == (numerator, denominator, note, unit)
+
+
+@pytest.mark.parametrize(("heading", "kind", "number", "year", "start", "months"), PERIODS)
+def test_period_headings(heading, kind, number, year, start, months):
+    from kpixl.core.periods import parse_period
+
+    p = parse_period(heading)
+    assert (p.kind, p.number, p.year, p.start, p.months) == (kind, number, year, start, months)
+
+
+def test_an_annual_measure_before_its_year_end_is_not_yet_due():
+    # 001's box: "Not started (annual KPIs)" are neither No data nor rated
+    from kpixl.core.model import Indicator, Tracker, rate_tracker
+    from kpixl.core.periods import parse_period
+
+    quarters = tuple(parse_period(f"Q{q} 2023/24") for q in (1, 2, 3))
+    annual = Indicator(
+        row=5,
+        ref="A1",
+        name="Residents' survey",
+        frequency="Annual",
+        polarity="Higher is better",
+        target="80%",
+        values=(None, None, None),
+    )
+    quarterly = Indicator(row=6, ref="A2", target="90%", values=(0.91, 0.92, 0.93))
+    r = rate_tracker(Tracker(periods=quarters, indicators=[annual, quarterly]))[0]
+    assert (str(r.status), r.at.label) == ("Not yet due", "Q3 2023/24")
+    assert kpixl.parse_status("Not started (annual KPIs)") is Status.NOT_YET_DUE
+
+
+def test_a_profile_as_plain_numbers():
+    assert kpixl.target_to_date([4505, 5603, 2720, 2828], 2, periods=4) == 10108
 
 
 @pytest.mark.parametrize(("written", "value"), VALUES)

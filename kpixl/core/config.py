@@ -266,9 +266,7 @@ def _override(ref: str, given: Mapping[str, object], place: str) -> Override:
     """One [indicators."REF"] entry, each field checked as it will be read."""
     clean: dict[str, object] = {}
     for key, value in given.items():
-        name = setting_name(key)
-        if name == "default_polarity":
-            name = "polarity"
+        name = " ".join(str(key).replace("-", " ").lower().split()).replace(" ", "_")
         if name not in OVERRIDE_FIELDS:
             raise BadConfig(
                 f'{place}, [indicators."{ref}"] "{key}": unknown; use one of: '

@@ -199,12 +199,8 @@ class Headings:
         column and two other known headings, and no figures."""
         if not self.name_mapped:
             # fast path for data rows: every name heading holds one of these words
-            for c in row:
-                if isinstance(c, str) and len(c) <= 120:
-                    low = c.lower()
-                    if any(w in low for w in _NAME_WORDS):
-                        break
-            else:
+            blob = "\n".join(c for c in row if type(c) is str and len(c) <= 120).lower()
+            if not any(w in blob for w in _NAME_WORDS):
                 return None
         found: dict[int, Heading] = {}
         name = False

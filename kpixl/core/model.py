@@ -352,10 +352,10 @@ def prepare(ind: Indicator, tracker: Tracker, parent: Indicator | None = None) -
         and not any(o.value.percent for o in observations)
     ):
         grid, observations, target = _on_percent_scale(grid, observations, target, notes)
-    polarity = _polarity(replace(ind, name=kind_name), target.value, scheme, sources, notes)
+    polarity = _polarity(ind, kind_name, target.value, scheme, sources, notes)
     tolerance = _tolerance(ind, sources)
     frequency = _frequency(ind, tracker, observations, notes)
-    cumulative, snapshot = _nature(replace(ind, name=kind_name), target.value, observations)
+    cumulative, snapshot = _nature(ind, kind_name, target.value, observations)
     fy = tracker.settings.financial_year
     fy_figures = [
         o.value.value
@@ -390,7 +390,9 @@ def prepare(ind: Indicator, tracker: Tracker, parent: Indicator | None = None) -
     )
 
 
-def _nature(ind: Indicator, target: Target | None, obs: Sequence[Observation]) -> tuple[str, str]:
+def _nature(
+    ind: Indicator, name: str, target: Target | None, obs: Sequence[Observation]
+) -> tuple[str, str]:
     """(cumulative, snapshot): the words that said the measure accumulates over the year or
     stands at a moment. A year-to-date method the tracker writes decides: only "last" (or
     "cumulative") leaves a measure cumulative, and any method makes it no snapshot."""
@@ -402,14 +404,14 @@ def _nature(ind: Indicator, target: Target | None, obs: Sequence[Observation]) -
             written = parse_method(ind.method).name
         except KpixlError:
             written = None
-    cumulative = cumulative_words(ind.name, target, ind.comments or "")
+    cumulative = cumulative_words(name, target, ind.comments or "")
     if not cumulative and any(
         w.strip().lower() == "ytd" for o in obs for w in o.value.note.split(";")
     ):
         cumulative = "its figures are marked (YTD)"
     if written is not None:
         return (cumulative if written == "last" else ""), ""
-    return cumulative, ("" if cumulative else snapshot_words(ind.name, ind.comments or ""))
+    return cumulative, ("" if cumulative else snapshot_words(name, ind.comments or ""))
 
 
 def _texts(ind: Indicator) -> list[str]:
@@ -528,6 +530,7 @@ def _on_percent_scale(
 
 def _polarity(
     ind: Indicator,
+    name: str,
     target: Target | None,
     scheme: Scheme,
     sources: Mapping[str, str],
@@ -542,8 +545,8 @@ def _polarity(
             return Field(None, raw, str(e), source)
     if target is not None and target.kind is TargetKind.TRACKING:
         return Field(Polarity.NONE, raw, "", "tracking target")
-    lower = lower_is_better_words(ind.name) if scheme.polarity_from_name else ()
-    either = in_range_words(ind.name) if scheme.polarity_from_name else ()
+    lower = lower_is_better_words(name) if scheme.polarity_from_name else ()
+    either = in_range_words(name) if scheme.polarity_from_name else ()
     if (lower and scheme.default_polarity is Polarity.HIGHER) or either:
         hints, means, write = (
             (either, "a miss either way counts", "In range")

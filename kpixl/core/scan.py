@@ -306,6 +306,8 @@ def scan_sheet(sheet: SheetData, kinds: Headings) -> list[Table]:
     skip: set[int] = set()
     for h in order:
         skip |= title_of[h]
+    filled_by_row = _by_row(filled)
+    formulas_by_row = _by_row(sheet.formulas)
     table: Table | None = None
     directorate = ""
     service = ""
@@ -332,11 +334,18 @@ def scan_sheet(sheet: SheetData, kinds: Headings) -> list[Table]:
             r += 1
             continue
         before = len(table.rows)
-        service = _data_row(table, r, row, service, {c for rr, c in filled if rr == r})
-        if sheet.formulas and len(table.rows) > before:
-            table.rows[-1].formulas = {c for rr, c in sheet.formulas if rr == r}
+        service = _data_row(table, r, row, service, filled_by_row.get(r, set()))
+        if len(table.rows) > before and r in formulas_by_row:
+            table.rows[-1].formulas = formulas_by_row[r]
         r += 1
     return tables
+
+
+def _by_row(cells: set[tuple[int, int]] | frozenset[tuple[int, int]]) -> dict[int, set[int]]:
+    out: dict[int, set[int]] = {}
+    for r, c in cells:
+        out.setdefault(r, set()).add(c)
+    return out
 
 
 def _real_headers(

@@ -197,7 +197,10 @@ def _coerce(name: str, value: object) -> object:
             return "points"
         raise InputError("percent tolerance", value, "write relative or points")
     if name == "default_polarity":
-        pol = parse_polarity(value)
+        try:
+            pol = parse_polarity(value)
+        except InputError as e:
+            raise InputError("default polarity", value, e.hint) from None
         if pol is Polarity.IN_RANGE:
             raise InputError("default polarity", value, "write Higher is better or Lower is better")
         return pol

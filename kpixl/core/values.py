@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from numbers import Real
 
 from .errors import ValueTextError
@@ -281,6 +282,22 @@ def _float(f: float, argument: str, raw: object) -> Value:
 
 
 def _text(raw: str, argument: str) -> Value:
+    if len(raw) <= 200:  # cell texts repeat down a tracker ("TBC", "n/a"): read each once
+        found = _short_text(raw)
+        if found is not None:
+            return found
+    return _read_text(raw, argument)
+
+
+@lru_cache(maxsize=8192)
+def _short_text(raw: str) -> Value | None:
+    try:
+        return _read_text(raw, "value")
+    except ValueTextError:
+        return None  # read again with the caller's argument name, for its message
+
+
+def _read_text(raw: str, argument: str) -> Value:
     text = " ".join(raw.translate(_CLEAN).split())
     if not text:
         return BLANK
