@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Callable
+from itertools import chain
 from typing import Any
 
 from .core import (
@@ -37,7 +38,7 @@ from .core import (
 )
 from .core.actions import ActionRules, action_status, lookup_action_status
 from .core.gc_pause import paused
-from .core.rules import parse_status, rule_for
+from .core.rules import parse_status, rag, rate_rows
 from .core.scheme import default_scheme, get_settings
 from .core.targets import TargetKind
 
@@ -123,6 +124,8 @@ def cells(x: Any) -> Grid:
     >>> cells(0.5), cells([0.9, 0.8]), cells([[0.9], 0.8]), cells([[1, 2], [3]])
     ([[0.5]], [[0.9, 0.8]], [[0.9], [0.8]], [[1, 2], [3, None]])
     """
+    if type(x) is list and x and _plain_grid(x):
+        return x  # xlwings' usual list of rows of plain cells: nothing to convert
     seq = _sequence(x)
     if seq is None:
         return [[_scalar(x)]]
@@ -147,6 +150,22 @@ def cells(x: Any) -> Grid:
         if len(r) < width:
             r.extend([None] * (width - len(r)))
     return rows
+
+
+_PLAIN = frozenset({str, float, int, bool, type(None)})
+_LIST = {list}
+
+
+def _plain_grid(x: list[Any]) -> bool:
+    """True for a non-empty list of equal rows of plain cells (the grid is used as given,
+    and only read)."""
+    # map and set keep the loops in C: this check must cost less than the rating
+    return (
+        set(map(type, x)) == _LIST
+        and len(set(map(len, x))) == 1
+        and 0 < len(x[0]) * len(x) <= MAX_CELLS
+        and set(map(type, chain.from_iterable(x))) <= _PLAIN
+    )
 
 
 def _flat(c: Any) -> Any:
@@ -235,67 +254,63 @@ def KPI_RAG(actual, target, polarity=None, tolerance=None):
     """RAG status (Green, Amber, Red, No data, Under review, Tracking) of an actual against
     its target, polarity and tolerance. Takes a cell or a column; spills one status per row."""
     with paused():
-        grids = _grids((actual, target, polarity, tolerance))
-        if isinstance(grids, str):
-            return grids
-        if _column_shapes(grids):
-            return _rag_column(grids)
+        cols = _columns((actual, target, polarity, tolerance))
+        if cols is not None:
+            words: dict[object, list[str]] = {s: [s.value] for s in Status}
+            words[None] = [""]
+            get = words.get
+            # rows with the same status share one list: the result is only read (by Excel
+            # or a caller), and not allocating 100,000 small lists is much of the speed
+            return [get(x) or [_message(x)] for x in rate_rows(*cols, default_scheme())]  # type: ignore[arg-type]
         scheme = default_scheme()
         return _each(
-            lambda a, t, p, tol: rule_for(t, p, tol, scheme).rate(a).value,
-            *(g for g in grids),
+            lambda a, t, p, tol: rag(a, t, p, tol, scheme=scheme).value,
+            actual,
+            target,
+            polarity,
+            tolerance,
         )
 
 
-def _column_shapes(grids: list[Grid]) -> bool:
-    rows = len(grids[0])
-    return rows >= 2 and all(len(g[0]) == 1 and len(g) in (1, rows) for g in grids)
-
-
-def _rag_column(grids: list[Grid]) -> Grid:
-    """A column of actuals, rated through the rules of each distinct (target, polarity,
-    tolerance): a rule is compiled once and rates every number that meets it.
-
-    Rows with the same status share one list object: the result is only read (by Excel or
-    a caller), and not allocating 100,000 small lists is most of the speed.
-    """
-    rows = len(grids[0])
-    words = {s: [s.value] for s in Status}
-    scheme = default_scheme()
-    if all(len(g) == 1 for g in grids[1:]):
-        key = (grids[1][0][0], grids[2][0][0], grids[3][0][0])
-        rules = [rule_for(*key, scheme)] * rows
-        keys = [key] * rows
-    else:
-        cols = [[r[0] for r in g] * (rows if len(g) == 1 else 1) for g in grids[1:]]
-        keys = list(zip(*cols, strict=True))
-        memo: dict[Any, Any] = {}
-        rules = []
-        for key in keys:
+def _columns(args: tuple[Any, ...]) -> list[list[Any]] | None:
+    """The arguments of a column function as lists of cells when the first is a column of
+    two or more rows and each other a column as long or a single cell; else None (the
+    general path, which also explains a mismatch)."""
+    first = _as_column(args[0])
+    if first is None:
+        return None
+    out = [first]
+    for x in args[1:]:
+        col = _as_column(x)
+        if col is None:
             try:
-                rule = memo.get(key)
-                if rule is None:
-                    rule = memo[key] = rule_for(*key, scheme)
-            except TypeError:  # an unhashable cell
-                rule = rule_for(*key, scheme)
-            rules.append(rule)
-    out: Grid = []
-    append = out.append
-    for row, rule, key in zip(grids[0], rules, keys, strict=True):
-        a = row[0]
-        if a is None and key[0] is None and key[1] is None and key[2] is None:
-            append([""])
-            continue
-        if type(a) is float and rule.fast:
-            status = rule.quick(a)
-            if status is not None:
-                append(words[status])
-                continue
-        try:
-            append(words[rule.rate(a)])
-        except Exception as e:
-            append([_message(e)])
+                g = cells(x)
+            except Exception:
+                return None
+            if len(g) != 1 or len(g[0]) != 1:
+                return None
+            col = g[0]
+        elif len(col) != len(first):
+            return None
+        out.append(col)
     return out
+
+
+def _as_column(x: Any) -> list[Any] | None:
+    """A list of one-cell rows (xlwings' shape for a column) as its list of cells."""
+    if type(x) is not list or len(x) < 2:
+        return None
+    try:
+        col = [r[0] for r in x]
+    except (TypeError, IndexError, KeyError):
+        return None
+    # every row holds one cell: their lengths sum to the count and none is empty (a row of
+    # one character, "a", reads as the cell "a" here as in cells())
+    if sum(map(len, x)) != len(x):
+        return None
+    if not _PLAIN.issuperset(map(type, col)):
+        col = [_flat(c) for c in col]
+    return col
 
 
 @xw.func

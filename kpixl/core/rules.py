@@ -17,15 +17,25 @@ column.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 
+from . import scheme as _schemes
 from .errors import KpixlError, TargetError, ValueTextError
 from .polarity import Polarity, parse_polarity
 from .scheme import DirectionStyle, Scheme, default_scheme, parse_fraction
 from .targets import Target, TargetKind, parse_target
 from .tolerance import Tolerance, ToleranceKind, parse_tolerance
-from .values import Value, on_fraction_scale, read_value
+from .values import (
+    FRACTION_LIMIT,
+    MAX_FIGURE,
+    Value,
+    on_fraction_scale,
+    percent_scale,
+    read_value,
+    short_text,
+)
 from .vocabulary import STATUS_WORDS, words
 
 # Comparisons use a relative epsilon so that 52.25 against 55 x 0.95 (52.249999…) is Amber.
@@ -149,19 +159,41 @@ def compare(actual: float, green_from: float, amber_limit: float, polarity: Pola
     >>> compare(112.0, 112.5, 106.875, Polarity.HIGHER)
     <Status.AMBER: 'Amber'>
     """
-    if polarity is Polarity.LOWER:
-        if _le(actual, green_from):
-            return Status.GREEN
-        return Status.AMBER if _le(actual, amber_limit) else Status.RED
-    if _ge(actual, green_from):
-        return Status.GREEN
-    return Status.AMBER if _ge(actual, amber_limit) else Status.RED
+    return _plain(actual, green_from, amber_limit, polarity is Polarity.LOWER)
 
+
+def _plain(x: float, g: float, lim: float, lower: bool) -> Status:
+    # compare() for a plain width rule, written out: the hot path of every rating
+    m = -x if x < 0 else x
+    if lower:
+        if x <= g:
+            return _GREEN
+        n = -g if g < 0 else g
+        if x - g <= EPS * (m if m > n else n):
+            return _GREEN
+        if x <= lim:
+            return _AMBER
+        n = -lim if lim < 0 else lim
+        return _AMBER if x - lim <= EPS * (m if m > n else n) else _RED
+    if x >= g:
+        return _GREEN
+    n = -g if g < 0 else g
+    if g - x <= EPS * (m if m > n else n):
+        return _GREEN
+    if x >= lim:
+        return _AMBER
+    n = -lim if lim < 0 else lim
+    return _AMBER if lim - x <= EPS * (m if m > n else n) else _RED
+
+
+# Enum members as module names: reading Status.GREEN costs ten times a global in the hot path
+_GREEN, _AMBER, _RED, _NO_DATA = Status.GREEN, Status.AMBER, Status.RED, Status.NO_DATA
+_LOWER = Polarity.LOWER
 
 _RATE, _TRACKING, _REVIEW = 0, 1, 2
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: a rule is a value once
 class Rule:
     """One row's comparison, compiled: what to do with any actual.
 
@@ -181,6 +213,21 @@ class Rule:
     target_percent: bool = False
     early: KpixlError | None = None
     late: KpixlError | None = None
+    plain: bool = field(default=False, init=False, compare=False, repr=False)
+    lower: bool = field(default=False, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # a rule with nothing to raise and a plain comparison: the fast path's case
+        object.__setattr__(
+            self,
+            "plain",
+            self.kind == _RATE
+            and self.early is None
+            and self.late is None
+            and self.band is None
+            and self.exceed_from is None,
+        )
+        object.__setattr__(self, "lower", self.polarity is Polarity.LOWER)
 
     def rate(self, actual: object) -> Status:
         """The status of one actual under this rule; raises the row's problem if any.
@@ -188,6 +235,24 @@ class Rule:
         >>> compile_rule(0.9, "lower").rate(0.93)
         <Status.AMBER: 'Amber'>
         """
+        if self.plain:  # the common case, decided in a few operations
+            t = type(actual)
+            if t is float:
+                x = actual
+                if x == x and -1e300 <= x <= 1e300 and (  # type: ignore[operator]
+                    not self.target_percent or -1.5 <= x <= 1.5  # type: ignore[operator]
+                ):  # (MAX_FIGURE, FRACTION_LIMIT)
+                    return _plain(x, self.green_from, self.amber_limit, self.lower)  # type: ignore[arg-type]
+            elif t is str and len(actual) <= 200:  # type: ignore[arg-type]
+                v = short_text(actual)  # type: ignore[arg-type]
+                # a Value read from text is finite and in range; only its scale is checked
+                if v is not None and (v.percent is self.target_percent or v.numerator is not None):
+                    if v.value is None:
+                        return _NO_DATA
+                    return _plain(v.value, self.green_from, self.amber_limit, self.lower)
+        return self._rate(actual)
+
+    def _rate(self, actual: object) -> Status:
         if self.early is not None:
             raise self.early
         if self.kind == _TRACKING:
@@ -301,42 +366,160 @@ def compile_rule(
     return _thresholds(value, pol, tol, s, t)
 
 
-def _thresholds(value: float, pol: Polarity, tol: Tolerance, s: Scheme, t: Target) -> Rule:
-    own = tol if tol.kind is not ToleranceKind.DEFAULT else s.default_tolerance
-    pct = t.percent
-    if pol is Polarity.IN_RANGE:
-        if own.kind is ToleranceKind.BAND:
-            lo, hi = own.band(value)
+@dataclass(frozen=True, slots=True)
+class Width:
+    """A tolerance's width at a target T: ``rel`` x |T| + ``flat`` + ``pts`` x the target's
+    percentage scale (1 for a fraction, 100 for a 0-100 figure)."""
+
+    rel: float = 0.0
+    flat: float = 0.0
+    pts: float = 0.0
+
+    def at(self, t: float) -> float:
+        """The width at target ``t``.
+
+        >>> Width(rel=0.05).at(90.0), Width(pts=0.05).at(90.0)
+        (4.5, 5.0)
+        """
+        w = self.rel * abs(t) + self.flat
+        return w + self.pts * percent_scale(t) if self.pts else w
+
+
+def _width(tol: Tolerance, points: bool) -> Width:
+    k = tol.kind
+    if k is ToleranceKind.RELATIVE:
+        return Width(pts=tol.amount) if points else Width(rel=tol.amount)
+    if k is ToleranceKind.POINTS:
+        return Width(pts=tol.amount)
+    if k is ToleranceKind.ABSOLUTE:
+        return Width(flat=tol.amount)
+    return Width()  # no tolerance: no amber
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """How any target figure becomes a rule for one polarity and tolerance under a scheme:
+    the part of a rule that repeats down a column, so a column works it out once and applies
+    it to every target (the pandas path does so on arrays).
+
+    ``form`` is ``width`` (the amber limit lies ``amber`` from the target; ``green`` lets
+    Green reach below it; ``exceed`` marks a level beyond it), ``band`` (an amber band
+    ``low`` to ``high``), ``thresholds`` (Green from ``low``, Amber from ``high``), or
+    ``range`` (two-sided: Green inside the band, Amber within ``amber`` beyond it). ``scaled``
+    bands and thresholds were written in % and follow the target's scale.
+    """
+
+    polarity: Polarity
+    form: str = "width"
+    amber: Width = Width()
+    green: Width | None = None
+    exceed: Width | None = None
+    low: float = 0.0
+    high: float = 0.0
+    scaled: bool = False
+
+    def rule(self, t: float, target_percent: bool = False) -> Rule:
+        """The rule for target figure ``t``.
+
+        >>> family(Polarity.HIGHER, parse_tolerance("85% - 90%")).rule(0.9).amber_limit
+        0.85
+        """
+        pol = self.polarity
+        lower = pol is Polarity.LOWER
+        scale = percent_scale(t) if self.scaled else 1.0
+        if self.form == "thresholds":
+            return Rule(
+                polarity=pol,
+                target=t,
+                green_from=self.low * scale,
+                amber_limit=self.high * scale,
+                target_percent=target_percent,
+            )
+        if self.form == "range":
+            if self.scaled or self.low or self.high:
+                lo, hi = self.low * scale, self.high * scale
+            else:
+                w = self.green.at(t) if self.green is not None else 0.0
+                lo, hi = t - w, t + w
+            return Rule(
+                polarity=pol,
+                target=t,
+                green_from=t,
+                amber_limit=t - self.amber.at(t),
+                band=(min(lo, hi), max(lo, hi)),
+                target_percent=target_percent,
+            )
+        if self.form == "band":
+            lo, hi = self.low * scale, self.high * scale
+            # The band's end away from the target is the limit; a band lying wholly on the
+            # better side (004 BBF06) gives no amber at all, and the checker reports it.
+            green, amber = (t, max(hi, t)) if lower else (t, min(lo, t))
         else:
-            w = own.width(value, s.points and pct)
-            lo, hi = value - w, value + w
-        amber = s.default_tolerance.width(value, s.points and pct)
+            w = self.amber.at(t)
+            green, amber = (t, t + w) if lower else (t, t - w)
+        if self.green is not None:
+            g = self.green.at(t)
+            green = t + g if lower else t - g
+            amber = max(amber, green) if lower else min(amber, green)
+        exceed = None
+        if self.exceed is not None:
+            e = self.exceed.at(t)
+            exceed = t - e if lower else t + e
         return Rule(
             polarity=pol,
-            target=value,
-            green_from=value,
-            amber_limit=value - amber,
-            band=(min(lo, hi), max(lo, hi)),
-            target_percent=pct,
+            target=t,
+            green_from=green,
+            amber_limit=amber,
+            exceed_from=exceed,
+            target_percent=target_percent,
         )
-    green, amber = own.thresholds(value, pol, s.default_tolerance, points=s.points and pct)
-    lower = pol is Polarity.LOWER
-    if s.green_within is not None and own.kind is not ToleranceKind.THRESHOLDS:
-        g = s.green_within.width(value, s.points and pct)
-        green = value + g if lower else value - g
-        amber = max(amber, green) if lower else min(amber, green)
-    exceed = None
-    if s.exceed_by is not None and own.kind is not ToleranceKind.THRESHOLDS:
-        e = s.exceed_by.width(value, s.points and pct)
-        exceed = value - e if lower else value + e
-    return Rule(
-        polarity=pol,
-        target=value,
-        green_from=green,
-        amber_limit=amber,
-        exceed_from=exceed,
-        target_percent=pct,
-    )
+
+
+def family(
+    pol: Polarity, tol: Tolerance, scheme: Scheme | None = None, target_percent: bool = False
+) -> Family:
+    """The rule family of a polarity and tolerance under a scheme (rules.md sections 3, 4).
+
+    >>> family(Polarity.HIGHER, parse_tolerance("5%")).amber
+    Width(rel=0.05, flat=0.0, pts=0.0)
+    """
+    s = scheme if scheme is not None else default_scheme()
+    own = tol if tol.kind is not ToleranceKind.DEFAULT else s.default_tolerance
+    points = s.points and target_percent
+    if pol is Polarity.IN_RANGE:
+        if own.kind is ToleranceKind.BAND:
+            return Family(
+                pol,
+                "range",
+                amber=_width(s.default_tolerance, points),
+                low=own.low or 0.0,
+                high=own.high or 0.0,
+                scaled=own.percent,
+            )
+        return Family(
+            pol, "range", amber=_width(s.default_tolerance, points), green=_width(own, points)
+        )
+    if own.kind is ToleranceKind.THRESHOLDS:
+        return Family(
+            pol, "thresholds", low=own.green or 0.0, high=own.amber or 0.0, scaled=own.percent
+        )
+    green = _width(s.green_within, points) if s.green_within is not None else None
+    exceed = _width(s.exceed_by, points) if s.exceed_by is not None else None
+    if own.kind is ToleranceKind.BAND:
+        return Family(
+            pol,
+            "band",
+            green=green,
+            exceed=exceed,
+            low=own.low or 0.0,
+            high=own.high or 0.0,
+            scaled=own.percent,
+        )
+    return Family(pol, "width", amber=_width(own, points), green=green, exceed=exceed)
+
+
+def _thresholds(value: float, pol: Polarity, tol: Tolerance, s: Scheme, t: Target) -> Rule:
+    return family(pol, tol, s, t.percent).rule(value, t.percent)
 
 
 def _same_scale(a: Value, actual: object, point: float, target_percent: bool) -> None:
@@ -371,27 +554,136 @@ def _same_scale(a: Value, actual: object, point: float, target_percent: bool) ->
         )
 
 
-# Rules compiled for (target, polarity, tolerance, scheme) keys seen before: down a column
-# and across calls the same few repeat. Bounded: cleared when full.
-_RULES: dict[tuple[object, ...], Rule] = {}
-_RULES_MAX = 16_384
+# Each scheme keeps the rules of the (target, polarity, tolerance) it has met, and the
+# widths of the (polarity, tolerance): down a column and across calls the same few repeat,
+# so each is read once. Bounded: cleared when full. A key holding a bool, 0 or 1 is not
+# kept, since True == 1 == 1.0 in a dict and TRUE is refused where 1 is a figure.
+_MEMO_MAX = 16_384
+
+
+def _keeps(x: object) -> bool:
+    t = type(x)
+    return x is None or t is str or ((t is float or t is int) and x == x and x != 0 and x != 1)
 
 
 def rule_for(
     target: object, polarity: object, tolerance: object, scheme: Scheme | None = None
 ) -> Rule:
-    """:func:`compile_rule`, remembered for hashable arguments."""
-    s = scheme if scheme is not None else default_scheme()
+    """:func:`compile_rule`, remembered by the scheme for the arguments met before.
+
+    >>> rule_for("92%", None, None) is rule_for("92%", None, None)
+    True
+    """
+    s = scheme if scheme is not None else _schemes._default.scheme
+    memo = s.memo
     try:
-        key = (type(target), target, type(polarity), polarity, type(tolerance), tolerance, s)
-        found = _RULES.get(key)
+        return memo[(target, polarity, tolerance)]  # type: ignore[no-any-return]
+    except KeyError:
+        pass
     except TypeError:  # an unhashable argument (a list): compile afresh
         return compile_rule(target, polarity, tolerance, s)
-    if found is None:
-        if len(_RULES) >= _RULES_MAX:
-            _RULES.clear()
-        found = _RULES[key] = compile_rule(target, polarity, tolerance, s)
-    return found
+    rule = compile_rule(target, polarity, tolerance, s)
+    if _keeps(target) and _keeps(polarity) and _keeps(tolerance):
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        memo[(target, polarity, tolerance)] = rule
+    return rule
+
+
+def width_for(polarity: object, tolerance: object, scheme: Scheme | None = None) -> Kernel | None:
+    """For a polarity and tolerance whose rule is a plain width (the usual case), the
+    kernel that rates a figure against any target figure; None where the family needs the
+    full rule (a band, thresholds, points, a green band, an exceed level, a range, no
+    polarity, or an argument that cannot be read). Remembered by the scheme.
+
+    >>> width_for("Lower is better", "10%")(0.95, 0.9)
+    <Status.AMBER: 'Amber'>
+    """
+    s = scheme if scheme is not None else _schemes._default.scheme
+    memo = s.memo
+    try:
+        return memo[(polarity, tolerance)]  # type: ignore[no-any-return]
+    except KeyError:
+        pass
+    except TypeError:
+        return None
+    k = _kernel_of(polarity, tolerance, s)
+    if _keeps(polarity) and _keeps(tolerance):
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        memo[(polarity, tolerance)] = k
+    return k
+
+
+Kernel = Callable[[float, float], "Status | None"]
+
+
+def _kernel_of(polarity: object, tolerance: object, s: Scheme) -> Kernel | None:
+    try:
+        pol = parse_polarity(polarity, default=s.default_polarity)
+        f = family(pol, parse_tolerance(tolerance), s, False)
+    except KpixlError:
+        return None
+    if (
+        pol not in (Polarity.HIGHER, Polarity.LOWER)
+        or f.form != "width"
+        or f.green is not None
+        or f.exceed is not None
+        or f.amber.pts
+    ):
+        return None
+    return width_kernel(pol is Polarity.HIGHER, f.amber.rel, f.amber.flat)
+
+
+def width_kernel(higher: bool, rel: float, flat: float) -> Kernel:
+    """The rule of a plain width as a function of (figure, target): Green at or better than
+    the target, Amber within rel x |target| + flat of it, else Red; None for NaN or a
+    figure beyond the largest (the full path says why). It is :func:`compare` with the
+    amber limit worked out from the target, written out because it runs once per cell:
+    ``tests/test_differential.py`` holds the two, and the pandas kernel, to the same answer.
+
+    >>> width_kernel(True, 0.05, 0.0)(0.9, 0.95)
+    <Status.RED: 'Red'>
+    """
+    if higher:
+
+        def k(x: float, t: float) -> Status | None:
+            if not (-1e300 <= x <= 1e300 and -1e300 <= t <= 1e300):  # MAX_FIGURE; NaN fails
+                return None
+            if x >= t:
+                return _GREEN
+            m = -x if x < 0 else x
+            n = -t if t < 0 else t
+            if t - x <= EPS * (m if m > n else n):
+                return _GREEN
+            lim = t - (rel * n + flat)
+            if x >= lim:
+                return _AMBER
+            n = -lim if lim < 0 else lim
+            return _AMBER if lim - x <= EPS * (m if m > n else n) else _RED
+
+    else:
+
+        def k(x: float, t: float) -> Status | None:
+            if not (-1e300 <= x <= 1e300 and -1e300 <= t <= 1e300):
+                return None
+            if x <= t:
+                return _GREEN
+            m = -x if x < 0 else x
+            n = -t if t < 0 else t
+            if x - t <= EPS * (m if m > n else n):
+                return _GREEN
+            lim = t + (rel * n + flat)
+            if x <= lim:
+                return _AMBER
+            n = -lim if lim < 0 else lim
+            return _AMBER if x - lim <= EPS * (m if m > n else n) else _RED
+
+    return k
+
+
+# the kernels write these as literals, which Python reads fastest
+assert MAX_FIGURE == 1e300 and FRACTION_LIMIT == 1.5
 
 
 def rag(
@@ -414,12 +706,84 @@ def rag(
     >>> rag("TBC", "92%")
     <Status.NO_DATA: 'No data'>
     """
-    rule = rule_for(target, polarity, tolerance, scheme)
-    if type(actual) is float and rule.fast:  # the common case from Excel and scripts
-        status = rule.quick(actual)
-        if status is not None:
-            return status
-    return rule.rate(actual)
+    s = scheme if scheme is not None else _schemes._default.scheme
+    ta, tt = type(actual), type(target)
+    if (ta is float or ta is int) and (tt is float or tt is int):  # figures: no rule to build
+        try:
+            k = s.memo[(polarity, tolerance)]
+        except (KeyError, TypeError):
+            k = width_for(polarity, tolerance, s)
+        if k is not None:
+            status = k(actual, target)  # type: ignore[arg-type]
+            if status is not None:
+                return status
+    try:
+        rule = s.memo[(target, polarity, tolerance)]
+    except (KeyError, TypeError):
+        rule = rule_for(target, polarity, tolerance, s)
+    return rule.rate(actual)  # type: ignore[no-any-return, union-attr]
+
+
+def rate_rows(
+    actuals: Sequence[object],
+    targets: Sequence[object],
+    polarities: Sequence[object],
+    tolerances: Sequence[object],
+    scheme: Scheme | None = None,
+) -> list[Status | Exception | None]:
+    """:func:`rag` down a column (a column function's work): each row by the rule of its
+    (target, polarity, tolerance), compiled once per distinct triple by the scheme. A target,
+    polarity or tolerance given once (a sequence of one) applies to every row, as a single
+    cell does in Excel. A wholly blank row gives None; a row that cannot be rated gives the
+    error that says why (kept, not raised, so one bad cell leaves the others rated).
+
+    >>> rate_rows([0.9, "TBC", None], ["92%", "92%", None], [None], [None])
+    [<Status.AMBER: 'Amber'>, <Status.NO_DATA: 'No data'>, None]
+    """
+    s = scheme if scheme is not None else _schemes._default.scheme
+    n = len(actuals)
+    args = (targets, polarities, tolerances)
+    if any(len(c) not in (1, n) for c in args):
+        raise ValueError("rate_rows: each column has one entry per row, or one for all")
+    if all(len(c) == 1 for c in args):  # one rule for the column
+        key = (targets[0], polarities[0], tolerances[0])
+        rule = rule_for(*key, s)
+        out = _rate_each([rule] * n, actuals)
+        if key == _BLANK_KEY:
+            return [None if a is None else x for a, x in zip(actuals, out, strict=True)]
+        return out
+    keys = list(zip(*(c if len(c) == n else [c[0]] * n for c in args), strict=True))
+    try:
+        rules: list[Rule | None] = list(map(s.memo.get, keys))  # type: ignore[arg-type]
+    except TypeError:  # an unhashable cell: every row compiled in turn
+        rules = [None] * n
+    if None in rules:
+        for i, r in enumerate(rules):
+            if r is None:
+                rules[i] = rule_for(*keys[i], s)
+    out = _rate_each(rules, actuals)  # type: ignore[arg-type]
+    if _BLANK_KEY in keys:  # rows with nothing in them stay blank
+        for i, k in enumerate(keys):
+            if k == _BLANK_KEY and actuals[i] is None:
+                out[i] = None
+    return out
+
+
+def _rate_each(rules: list[Rule], actuals: Sequence[object]) -> list[Status | Exception | None]:
+    try:  # the loop in C while no row raises (the usual case)
+        return list(map(Rule.rate, rules, actuals))
+    except Exception:
+        return [_outcome(r, a) for r, a in zip(rules, actuals, strict=True)]
+
+
+_BLANK_KEY = (None, None, None)
+
+
+def _outcome(rule: Rule, actual: object) -> Status | Exception:
+    try:
+        return rule.rate(actual)
+    except Exception as e:  # a column reports each row's problem in that row
+        return e
 
 
 def direction(
@@ -447,11 +811,7 @@ def direction(
     pol = parse_polarity(polarity, default=s.default_polarity)
     cur = _figure(current, "current")
     prev = _figure(previous, "previous")
-    point = None
-    if target is not None:
-        t = parse_target(target)
-        if t.kind not in (TargetKind.TRACKING, TargetKind.REVIEW, TargetKind.SPLIT):
-            point = t.point() if t.kind is not TargetKind.PROFILE else None
+    point = arrow_point(target)
     if acceptable is None:
         acc = s.acceptable_range
     elif type(acceptable) is float:
@@ -459,6 +819,22 @@ def direction(
     else:
         acc = parse_fraction(acceptable, "acceptable")
     return arrow(cur, prev, pol, point, acc, s.direction_style)
+
+
+def arrow_point(target: object) -> float | None:
+    """The target figure an arrow compares with ("worse, but still on target" is amber):
+    a single figure or a rate per period; None for tracking, review, a profile, a split or
+    a multi-year target (raises for one that cannot be read).
+
+    >>> arrow_point("21 per month"), arrow_point("Q1: 10 Q2: 12")
+    (21.0, None)
+    """
+    if target is None:
+        return None
+    t = parse_target(target)
+    if t.kind in (TargetKind.VALUE, TargetKind.PER_PERIOD):
+        return t.point()
+    return None
 
 
 def _figure(x: object, argument: str) -> float | None:

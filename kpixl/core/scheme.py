@@ -91,6 +91,10 @@ class Scheme:
     fy_start_month: int = 4
     compare_with: str = "previous"  # or "last_year": the same period a year before
     stated_status: str = "tracker"  # or "kpixl"
+    # the rules and widths met under this scheme (rules.rule_for): not part of its value
+    memo: dict[object, object] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
 
     @property
     def points(self) -> bool:
@@ -259,7 +263,7 @@ def parse_fraction(value: object, argument: str) -> float:
     return v.value
 
 
-_SCHEME_FIELDS = frozenset(f.name for f in fields(Scheme))
+_SCHEME_FIELDS = frozenset(f.name for f in fields(Scheme) if f.init)
 
 
 def _named(obj: object, changes: Mapping[str, object]) -> dict[str, object]:

@@ -4,6 +4,9 @@
 'band 85% to 90%'
 >>> parse_tolerance("5% points").amount
 0.05
+
+What a tolerance does to a target (the amber limit, a band's ends) is the rules' business:
+:func:`kpixl.core.rules.family`.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from enum import StrEnum
 from functools import lru_cache
 
 from .errors import ToleranceError
-from .polarity import Polarity
 from .values import MAX_RULE_TEXT, Value, percent_scale
 from .vocabulary import TOLERANCE_DEFAULT_WORDS, TOLERANCE_NONE_WORDS, words
 
@@ -72,54 +74,6 @@ class Tolerance:
         if k is ToleranceKind.NONE:
             return "no tolerance"
         return "default tolerance"
-
-    def width(self, target: float, points: bool = False) -> float:
-        """How far the amber limit lies from ``target`` for the width kinds (relative,
-        points, absolute, none). ``points``: a bare % on a percentage target is percentage
-        points (a scheme's choice; 004's key reads it as relative).
-
-        >>> parse_tolerance("5%").width(0.9), parse_tolerance("5%").width(0.9, points=True)
-        (0.045000000000000005, 0.05)
-        """
-        k = self.kind
-        if k is ToleranceKind.NONE:
-            return 0.0
-        if k is ToleranceKind.RELATIVE:
-            if points:
-                return self.amount * percent_scale(target)
-            return self.amount * abs(target)
-        if k is ToleranceKind.POINTS:
-            return self.amount * percent_scale(target)
-        return self.amount
-
-    def thresholds(
-        self,
-        target: float,
-        polarity: Polarity,
-        default: Tolerance | None = None,
-        points: bool = False,
-    ) -> tuple[float, float]:
-        """The (green_from, amber_limit) pair for a target; the limit is on the worse side.
-
-        >>> parse_tolerance("5%").thresholds(55.0, Polarity.HIGHER)
-        (55.0, 52.25)
-        """
-        k = self.kind
-        lower = polarity is Polarity.LOWER
-        if k is ToleranceKind.DEFAULT:
-            if default is None or default.kind is ToleranceKind.DEFAULT:
-                default = DEFAULT_TOLERANCE
-            return default.thresholds(target, polarity, points=points)
-        if k is ToleranceKind.THRESHOLDS:
-            scale = percent_scale(target) if self.percent else 1.0
-            return self.green * scale, self.amber * scale  # type: ignore[operator]
-        if k is ToleranceKind.BAND:
-            lo, hi = self.band(target)
-            # The band's end away from the target is the limit; a band lying wholly on the
-            # better side (004 BBF06) gives no amber at all, and the checker reports it.
-            return (target, max(hi, target)) if lower else (target, min(lo, target))
-        width = self.width(target, points)
-        return (target, target + width) if lower else (target, target - width)
 
     def band(self, target: float) -> tuple[float, float]:
         """A band's ends on the target's scale (85% - 90% against 90 is 85 to 90)."""

@@ -252,6 +252,11 @@ def read_value(x: object, argument: str = "value") -> Value:
     >>> read_value("130 per 100,000").unit
     'per 100,000'
     """
+    t = type(x)
+    if t is str:  # the usual cases first: reading a cell's type costs less than isinstance
+        return _text(x, argument)  # type: ignore[arg-type]
+    if t is float:
+        return _float(x, argument, x)  # type: ignore[arg-type]
     if x is None:
         return BLANK
     if isinstance(x, Value):
@@ -283,14 +288,20 @@ def _float(f: float, argument: str, raw: object) -> Value:
 
 def _text(raw: str, argument: str) -> Value:
     if len(raw) <= 200:  # cell texts repeat down a tracker ("TBC", "n/a"): read each once
-        found = _short_text(raw)
+        found = short_text(raw)
         if found is not None:
             return found
     return _read_text(raw, argument)
 
 
 @lru_cache(maxsize=8192)
-def _short_text(raw: str) -> Value | None:
+def short_text(raw: str) -> Value | None:
+    """The Value of a short cell text, remembered (texts repeat down a tracker), or None
+    where it cannot be read (:func:`read_value` then says why).
+
+    >>> short_text("92%").value, short_text("ninety")
+    (0.92, None)
+    """
     try:
         return _read_text(raw, "value")
     except ValueTextError:
