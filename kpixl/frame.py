@@ -24,10 +24,10 @@ import pandas as pd
 
 from .core import Direction, KpixlError, Polarity, Status, TargetKind, parse_target
 from .core.polarity import parse_polarity
-from .core.rules import EPS, Family, arrow_point, family, rule_for
-from .core.scheme import DirectionStyle, Scheme, default_scheme, parse_fraction
+from .core.rules import EPS, Family, acceptable_range, arrow_point, family, rule_for
+from .core.scheme import DirectionStyle, Scheme, default_scheme
 from .core.tolerance import parse_tolerance
-from .core.values import FRACTION_LIMIT, read_value
+from .core.values import FRACTION_LIMIT, is_empty, read_value
 
 STATUS_TYPE = pd.CategoricalDtype([s.value for s in Status])
 DIRECTION_TYPE = pd.CategoricalDtype([d.value for d in Direction])
@@ -52,56 +52,138 @@ def _column(df: pd.DataFrame, spec: Any, n: int) -> pd.Series | None:
     return pd.Series([spec] * n, dtype=object)
 
 
-def _blank(x: Any) -> bool:
-    return x is None or (isinstance(x, float) and x != x) or (isinstance(x, str) and not x.strip())
+class _Messages:
+    """The core's messages met in one call, each held once; rows carry its number (0:
+    none), so that precedence between problems is integer work, not string work."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = [""]
+        self._index: dict[str, int] = {"": 0}
+
+    def code(self, text: str) -> int:
+        found = self._index.get(text)
+        if found is None:
+            found = self._index[text] = len(self.texts)
+            self.texts.append(text)
+        return found
+
+    def of(self, fn: Any, *args: Any) -> int:
+        """The code of the message ``fn(*args)`` raises, or 0."""
+        try:
+            fn(*args)
+        except KpixlError as e:
+            return self.code(str(e))
+        return 0
+
+    def strings(self, codes: np.ndarray) -> np.ndarray:
+        return np.array(self.texts, dtype=object)[codes]
+
+
+def _first(*codes: np.ndarray) -> np.ndarray:
+    """Per row, the first problem of ``codes`` in order (0 where none)."""
+    out = codes[-1]
+    for c in reversed(codes[:-1]):
+        out = np.where(c != 0, c, out)
+    return out
 
 
 def _distinct(series: pd.Series) -> tuple[np.ndarray, list[Any]]:
-    """Codes per row and the distinct values (code -1: a missing value, None)."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    return codes, list(uniques)
+    """Codes per row and the distinct values (code -1: a missing value, None).
+
+    TRUE equals 1 in a hash table, and 5 equals 5.0, but the core reads them apart (TRUE is
+    refused where 1 is a figure, and a message quotes the cell as written): where a value
+    other than text and floats is present, each is told apart by its type too.
+    """
+    try:
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    except TypeError:  # an unhashable cell (a list, a signalling NaN): one by one
+        return _distinct_slowly(series)
+    found = list(uniques)
+    if not all(type(u) is str or type(u) is float for u in found) or any(
+        type(u) is float and (u == 0 or u == 1 or u in (_INF, -_INF)) for u in found
+    ):
+        kinds = set(map(type, series))
+        if not kinds <= {str, float, type(None)}:
+            return _distinct_slowly(series)
+    return codes, found
+
+
+_INF = float("inf")
+
+
+def _distinct_slowly(series: pd.Series) -> tuple[np.ndarray, list[Any]]:
+    index: dict[Any, int] = {}
+    found: list[Any] = []
+    codes = np.empty(len(series), dtype=np.intp)
+    for i, x in enumerate(series):
+        if _na(x):
+            codes[i] = -1
+            continue
+        try:
+            key: Any = (type(x), x)
+            hash(key)
+        except TypeError:
+            key = ("unhashable", id(x))
+        if key not in index:
+            index[key] = len(found)
+            found.append(x)
+        codes[i] = index[key]
+    return codes, found
+
+
+def _na(x: Any) -> bool:
+    # what pandas counts as missing, and a Decimal NaN beside: blank to the core too
+    return not isinstance(x, str) and is_empty(x)
+
+
+class _Column:
+    """One argument column, its distinct cells found once (shared by status and arrow)."""
+
+    def __init__(self, series: pd.Series) -> None:
+        self.series = series
+        self.numeric = pd.api.types.is_float_dtype(series) or pd.api.types.is_integer_dtype(
+            series
+        )
+        self._distinct: tuple[np.ndarray, list[Any]] | None = None
+
+    def distinct(self) -> tuple[np.ndarray, list[Any]]:
+        if self._distinct is None:
+            self._distinct = _distinct(self.series.astype(object))
+        return self._distinct
 
 
 def _figures(
-    series: pd.Series | None, argument: str, n: int
+    col: _Column | None, argument: str, n: int, m: _Messages
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(values with NaN where missing, written as a percentage, has counts, error message or
-    "") per row; each distinct cell read once by the core."""
-    errors = np.full(n, "", dtype=object)
-    if series is None:
-        return np.full(n, np.nan), np.zeros(n, bool), np.zeros(n, bool), errors
-    if pd.api.types.is_float_dtype(series) or pd.api.types.is_integer_dtype(series):
-        values = series.to_numpy(dtype=float, na_value=np.nan)
+    """(values with NaN where missing, written as a percentage, has counts, problem code) per
+    row; each distinct cell read once by the core."""
+    if col is None:
+        return np.full(n, np.nan), np.zeros(n, bool), np.zeros(n, bool), np.zeros(n, np.int32)
+    if col.numeric:
+        values = col.series.to_numpy(dtype=float, na_value=np.nan)
+        errors = np.zeros(n, np.int32)
         huge = np.abs(values) > 1e300
         if huge.any():
             for i in np.flatnonzero(huge):
-                errors[i] = _message(read_value, series.iloc[i], argument)
+                errors[i] = m.of(read_value, col.series.iloc[i], argument)
             values = np.where(huge, np.nan, values)
         return values, np.zeros(n, bool), np.zeros(n, bool), errors
-    codes, uniques = _distinct(series.astype(object))
-    read = [_read(u, argument) for u in uniques] + [(np.nan, False, False, "")]
+    codes, uniques = col.distinct()
+    read = [_read(u, argument, m) for u in uniques] + [(np.nan, False, False, 0)]
     values = np.array([r[0] for r in read])[codes]
     pct = np.array([r[1] for r in read])[codes]
     counts = np.array([r[2] for r in read])[codes]
-    errors = np.array([r[3] for r in read], dtype=object)[codes]
+    errors = np.array([r[3] for r in read], dtype=np.int32)[codes]
     return values, pct, counts, errors
 
 
-def _read(x: Any, argument: str) -> tuple[float, bool, bool, str]:
+def _read(x: Any, argument: str, m: _Messages) -> tuple[float, bool, bool, int]:
     try:
         v = read_value(x, argument)
     except KpixlError as e:
-        return np.nan, False, False, str(e)
+        return np.nan, False, False, m.code(str(e))
     value = np.nan if v.value is None else v.value
-    return value, v.percent, v.numerator is not None, ""
-
-
-def _message(fn: Any, *args: Any) -> str:
-    try:
-        fn(*args)
-    except KpixlError as e:
-        return str(e)
-    return ""
+    return value, v.percent, v.numerator is not None, 0
 
 
 def rate_frame(
@@ -123,27 +205,41 @@ def rate_frame(
     """
     s = scheme if scheme is not None else default_scheme()
     n = len(df)
-    a_col = _column(df, actual, n)
-    a, a_pct, a_counts, a_err = _figures(a_col, "actual", n)
-    t_col = _column(df, target, n)
-    p_col = _column(df, polarity, n)
-    tol_col = _column(df, tolerance, n)
+    m = _Messages()
+
+    def col(spec: Any) -> _Column | None:
+        series = _column(df, spec, n)
+        return None if series is None else _Column(series)
+
+    a_col, t_col, p_col, tol_col = col(actual), col(target), col(polarity), col(tolerance)
+    a, a_pct, a_counts, a_err = _figures(a_col, "actual", n, m)
     status, problem = _statuses(
-        (a_col, t_col, p_col, tol_col), n, s, a, a_pct, a_counts, a_err
+        (a_col, t_col, p_col, tol_col), n, s, m, a, a_pct, a_counts, a_err
     )
-    prev, _, _, prev_err = _figures(_column(df, previous, n), "previous", n)
+    prev, _, _, prev_err = _figures(col(previous), "previous", n, m)
+    cur_err = _renamed(a_err, a_col, "current", m)  # the arrow calls the actual "current"
     arrows, arrow_err = _directions(
-        n, s, a, a_err, prev, prev_err, t_col, p_col, _column(df, acceptable, n)
+        n, s, m, a, cur_err, prev, prev_err, t_col, p_col, col(acceptable)
     )
-    problem = np.where(problem == "", arrow_err, problem)
     return pd.DataFrame(
         {
             "status": pd.Categorical.from_codes(status, dtype=STATUS_TYPE),
             "direction": pd.Categorical.from_codes(arrows, dtype=DIRECTION_TYPE),
-            "problem": problem,
+            "problem": m.strings(_first(problem, arrow_err)),
         },
         index=df.index,
     )
+
+
+def _renamed(err: np.ndarray, col: _Column | None, argument: str, m: _Messages) -> np.ndarray:
+    """The problems of a column's cells as the core words them for another argument."""
+    if col is None or not err.any():
+        return err
+    out = err.copy()
+    for code in np.unique(err[err != 0]):
+        rows = err == code
+        out[rows] = m.of(read_value, col.series.iloc[int(np.flatnonzero(rows)[0])], argument)
+    return out
 
 
 # --- status -------------------------------------------------------------------------------
@@ -151,26 +247,27 @@ def rate_frame(
 _RATE, _TRACK, _REVIEW = 0, 1, 2
 
 
-def _target_facts(t: Any) -> tuple[int, float, bool, str, str]:
-    """(kind, point, percent, early error, late error) of one distinct target, by the core."""
+def _target_facts(t: Any, m: _Messages) -> tuple[int, float, bool, int, int]:
+    """(kind, point, percent, early problem, late problem) of one distinct target."""
     try:
         parsed = parse_target(t)
     except KpixlError as e:
-        return _RATE, np.nan, False, str(e), ""
+        return _RATE, np.nan, False, m.code(str(e)), 0
     if parsed.kind is TargetKind.TRACKING:
-        return _TRACK, np.nan, False, "", ""
+        return _TRACK, np.nan, False, 0, 0
     if parsed.kind is TargetKind.REVIEW:
-        return _REVIEW, np.nan, parsed.percent, "", ""
+        return _REVIEW, np.nan, parsed.percent, 0, 0
     try:
-        return _RATE, parsed.point(), parsed.percent, "", ""
+        return _RATE, parsed.point(), parsed.percent, 0, 0
     except KpixlError as e:
-        return _RATE, np.nan, parsed.percent, "", str(e)
+        return _RATE, np.nan, parsed.percent, 0, m.code(str(e))
 
 
 def _statuses(
-    cols: tuple[pd.Series | None, ...],
+    cols: tuple[_Column | None, ...],
     n: int,
     s: Scheme,
+    m: _Messages,
     a: np.ndarray,
     a_pct: np.ndarray,
     a_counts: np.ndarray,
@@ -178,67 +275,63 @@ def _statuses(
 ) -> tuple[np.ndarray, np.ndarray]:
     t_col, p_col, tol_col = cols[1], cols[2], cols[3]
     status = np.full(n, _NO_STATUS, dtype=np.int8)
-    problem = np.full(n, "", dtype=object)
     # targets
-    if t_col is None:
-        t_codes, t_facts = np.full(n, -1), []
-    elif pd.api.types.is_float_dtype(t_col) or pd.api.types.is_integer_dtype(t_col):
-        t_codes, t_facts = None, []
-    else:
-        t_codes, uniques = _distinct(t_col.astype(object))
-        t_facts = [_target_facts(u) for u in uniques]
-    if t_codes is None:  # numbers: each its own figure (huge ones refused by the core)
-        point = t_col.to_numpy(dtype=float, na_value=np.nan)  # type: ignore[union-attr]
+    if t_col is not None and t_col.numeric:  # figures: each its own (huge ones refused)
+        point = t_col.series.to_numpy(dtype=float, na_value=np.nan)
         kind = np.where(np.isnan(point), _REVIEW, _RATE).astype(np.int8)
         t_pct = np.zeros(n, bool)
-        t_early = np.full(n, "", dtype=object)
-        t_late = np.full(n, "", dtype=object)
-        huge = np.abs(point) > 1e300
-        for i in np.flatnonzero(huge):
-            t_early[i] = _message(parse_target, t_col.iloc[i])  # type: ignore[union-attr]
+        t_early = np.zeros(n, np.int32)
+        t_late = np.zeros(n, np.int32)
+        for i in np.flatnonzero(np.abs(point) > 1e300):
+            t_early[i] = m.of(parse_target, t_col.series.iloc[i])
     else:
-        facts = [*t_facts, (_REVIEW, np.nan, False, "", "")]  # -1: no target
+        if t_col is None:
+            t_codes, t_facts = np.full(n, -1), []
+        else:
+            t_codes, uniques = t_col.distinct()
+            t_facts = [_target_facts(u, m) for u in uniques]
+        facts = [*t_facts, (_REVIEW, np.nan, False, 0, 0)]  # -1: no target
         kind = np.array([f[0] for f in facts], dtype=np.int8)[t_codes]
         point = np.array([f[1] for f in facts])[t_codes]
         t_pct = np.array([f[2] for f in facts])[t_codes]
-        t_early = np.array([f[3] for f in facts], dtype=object)[t_codes]
-        t_late = np.array([f[4] for f in facts], dtype=object)[t_codes]
-    # polarities: None for blank (the default depends on the target), -1 unreadable
+        t_early = np.array([f[3] for f in facts], dtype=np.int32)[t_codes]
+        t_late = np.array([f[4] for f in facts], dtype=np.int32)[t_codes]
+    # polarities: None for blank (the default depends on the target)
     pols: list[Polarity | None] = [None]
-    p_err_texts = [""]
+    p_errs = [0]
     if p_col is None:
         p_codes = np.zeros(n, dtype=np.intp)
     else:
-        codes, uniques = _distinct(p_col.astype(object))
+        codes, uniques = p_col.distinct()
         for u in uniques:
-            if _blank(u):
+            if is_empty(u):
                 pols.append(None)
-                p_err_texts.append("")
+                p_errs.append(0)
                 continue
             try:
                 pols.append(parse_polarity(u))
-                p_err_texts.append("")
+                p_errs.append(0)
             except KpixlError as e:
                 pols.append(None)
-                p_err_texts.append(str(e))
+                p_errs.append(m.code(str(e)))
         p_codes = np.where(codes < 0, 0, codes + 1)
-    p_err = np.array(p_err_texts, dtype=object)[p_codes]
+    p_err = np.array(p_errs, dtype=np.int32)[p_codes]
     # tolerances
     tols: list[Any] = [parse_tolerance(None)]
-    tol_err_texts = [""]
+    tol_errs = [0]
     if tol_col is None:
         tol_codes = np.zeros(n, dtype=np.intp)
     else:
-        codes, uniques = _distinct(tol_col.astype(object))
+        codes, uniques = tol_col.distinct()
         for u in uniques:
             try:
                 tols.append(parse_tolerance(u))
-                tol_err_texts.append("")
+                tol_errs.append(0)
             except KpixlError as e:
                 tols.append(None)
-                tol_err_texts.append(str(e))
+                tol_errs.append(m.code(str(e)))
         tol_codes = np.where(codes < 0, 0, codes + 1)
-    tol_err = np.array(tol_err_texts, dtype=object)[tol_codes]
+    tol_err = np.array(tol_errs, dtype=np.int32)[tol_codes]
 
     # the polarity each row is rated by: blank is none for a tracking target, else the
     # scheme's default (rules.md section 2)
@@ -246,16 +339,15 @@ def _statuses(
     blank_pol = pol_of == 9
     default = _POL[s.default_polarity]
     pol_of = np.where(blank_pol, np.where(kind == _TRACK, _POL[Polarity.NONE], default), pol_of)
-    unreadable_pol = p_err != ""
 
     # the precedence of rules.md section 1, with the core's order of problems
-    early = np.where(t_early != "", t_early, np.where(unreadable_pol, p_err, ""))
-    has_early = early != ""
-    problem[has_early] = early[has_early]
+    early = _first(t_early, p_err)
+    problem = early.copy()
+    has_early = early != 0
     tracking = ~has_early & ((kind == _TRACK) | (pol_of == _POL[Polarity.NONE]))
     status[tracking] = _STATUS[Status.TRACKING]
     rest = ~has_early & ~tracking
-    bad_actual = rest & (a_err != "")
+    bad_actual = rest & (a_err != 0)
     problem[bad_actual] = a_err[bad_actual]
     rest &= ~bad_actual
     no_data = rest & np.isnan(a)
@@ -264,8 +356,8 @@ def _statuses(
     review = rest & (kind == _REVIEW)
     status[review] = _STATUS[Status.UNDER_REVIEW]
     rest &= ~review
-    late = np.where(t_late != "", t_late, tol_err)
-    has_late = rest & (late != "")
+    late = _first(t_late, tol_err)
+    has_late = rest & (late != 0)
     problem[has_late] = late[has_late]
     rest &= ~has_late
     # 83 against "92%" (000 row 01): the core's message, row by row (rare rows only)
@@ -273,7 +365,7 @@ def _statuses(
     scale = rest & ~a_counts & (a_pct != t_pct)
     scale &= np.where(t_pct, ~small_a & small_t, ~small_t & small_a)
     for i in np.flatnonzero(scale):
-        problem[i] = _core_message(cols, i, s)
+        problem[i] = _core_message(cols, i, s, m)
     rest &= ~scale
     # the comparison, one rule family at a time
     fam_key = pol_of.astype(np.int64) * 1_000_003 + tol_codes * 2 + t_pct.astype(np.int64)
@@ -290,17 +382,13 @@ _POL = {Polarity.HIGHER: 1, Polarity.LOWER: 2, Polarity.NONE: 0, Polarity.IN_RAN
 _POLS = {v: k for k, v in _POL.items()}
 
 
-def _core_message(cols: tuple[pd.Series | None, ...], i: int, s: Scheme) -> str:
+def _core_message(cols: tuple[_Column | None, ...], i: int, s: Scheme, m: _Messages) -> int:
     """The core's own message for row ``i`` (a Python call: rare rows only)."""
     args = []
     for col in cols:
-        value = None if col is None else col.iloc[i]
+        value = None if col is None else col.series.iloc[i]
         args.append(None if isinstance(value, float) and value != value else value)
-    try:
-        rule_for(args[1], args[2], args[3], s).rate(args[0])
-    except KpixlError as e:
-        return str(e)
-    return ""
+    return m.of(lambda: rule_for(args[1], args[2], args[3], s).rate(args[0]))
 
 
 def _scale(t: np.ndarray) -> np.ndarray:
@@ -374,70 +462,65 @@ def _compare(f: Family, x: np.ndarray, t: np.ndarray) -> np.ndarray:
 def _directions(
     n: int,
     s: Scheme,
+    m: _Messages,
     cur: np.ndarray,
     cur_err: np.ndarray,
     prev: np.ndarray,
     prev_err: np.ndarray,
-    t_col: pd.Series | None,
-    p_col: pd.Series | None,
-    acc_col: pd.Series | None,
+    t_col: _Column | None,
+    p_col: _Column | None,
+    acc_col: _Column | None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """:func:`kpixl.core.rules.direction` on arrays: the arrow codes and each row's problem."""
-    err = np.full(n, "", dtype=object)
     # polarity as direction() reads it: blank is the scheme's default
     pol = np.full(n, _POL[s.default_polarity], dtype=np.int8)
+    p_err = np.zeros(n, np.int32)
     if p_col is not None:
-        codes, uniques = _distinct(p_col.astype(object))
-        read: list[tuple[int, str]] = []
+        codes, uniques = p_col.distinct()
+        read: list[tuple[int, int]] = []
         for u in uniques:
             try:
-                read.append((_POL[parse_polarity(u, default=s.default_polarity)], ""))
+                read.append((_POL[parse_polarity(u, default=s.default_polarity)], 0))
             except KpixlError as e:
-                read.append((9, str(e)))
-        read.append((_POL[s.default_polarity], ""))
+                read.append((9, m.code(str(e))))
+        read.append((_POL[s.default_polarity], 0))
         pol = np.array([r[0] for r in read], dtype=np.int8)[codes]
-        err = np.array([r[1] for r in read], dtype=object)[codes]
-    err = np.where(err != "", err, np.where(cur_err != "", cur_err, prev_err))
+        p_err = np.array([r[1] for r in read], dtype=np.int32)[codes]
     # the target figure, for "worse but still on target"
     point = np.full(n, np.nan)
+    t_err = np.zeros(n, np.int32)
     if t_col is not None:
-        if pd.api.types.is_float_dtype(t_col) or pd.api.types.is_integer_dtype(t_col):
-            point = t_col.to_numpy(dtype=float, na_value=np.nan)
+        if t_col.numeric:
+            point = t_col.series.to_numpy(dtype=float, na_value=np.nan)
             point = np.where(np.abs(point) > 1e300, np.nan, point)
         else:
-            codes, uniques = _distinct(t_col.astype(object))
-            facts: list[tuple[float, str]] = []
+            codes, uniques = t_col.distinct()
+            facts: list[tuple[float, int]] = []
             for u in uniques:
                 try:
                     p = arrow_point(u)
-                    facts.append((np.nan if p is None else p, ""))
+                    facts.append((np.nan if p is None else p, 0))
                 except KpixlError as e:
-                    facts.append((np.nan, str(e)))
-            facts.append((np.nan, ""))
+                    facts.append((np.nan, m.code(str(e))))
+            facts.append((np.nan, 0))
             point = np.array([f[0] for f in facts])[codes]
-            t_err = np.array([f[1] for f in facts], dtype=object)[codes]
-            err = np.where(err != "", err, t_err)
-    if acc_col is None:
-        acc = np.full(n, s.acceptable_range)
-    else:
-        read_acc = {}
-        values = []
-        for x in acc_col:
-            key = (type(x), x) if not (isinstance(x, float) and x != x) else (float, "nan")
-            if key not in read_acc:
-                try:
-                    read_acc[key] = (
-                        s.acceptable_range if _blank(x) else (x if type(x) is float else
-                                                               parse_fraction(x, "acceptable")),
-                        "",
-                    )
-                except KpixlError as e:
-                    read_acc[key] = (np.nan, str(e))
-            values.append(read_acc[key])
-        acc = np.array([v[0] for v in values], dtype=float)
-        err = np.where(err != "", err, np.array([v[1] for v in values], dtype=object))
+            t_err = np.array([f[1] for f in facts], dtype=np.int32)[codes]
+    acc = np.full(n, s.acceptable_range)
+    acc_err = np.zeros(n, np.int32)
+    if acc_col is not None:
+        codes, uniques = acc_col.distinct()
+        read_acc: list[tuple[float, int]] = []
+        for u in uniques:
+            try:
+                read_acc.append((acceptable_range(u, s), 0))
+            except KpixlError as e:
+                read_acc.append((np.nan, m.code(str(e))))
+        read_acc.append((s.acceptable_range, 0))
+        acc = np.array([r[0] for r in read_acc], dtype=float)[codes]
+        acc_err = np.array([r[1] for r in read_acc], dtype=np.int32)[codes]
+    err = _first(p_err, cur_err, prev_err, t_err, acc_err)
     code = _arrow(cur, prev, pol, point, acc, s.direction_style)
-    code = np.where(err != "", _NO_STATUS, code)
+    code = np.where(err != 0, _NO_STATUS, code)
     return code.astype(np.int8), err
 
 

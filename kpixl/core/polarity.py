@@ -14,6 +14,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from .errors import PolarityError
+from .values import is_empty
 from .vocabulary import (
     HIGHER_DESPITE_HINTS,
     IN_RANGE_HINTS,
@@ -82,7 +83,7 @@ def parse_polarity(x: object, default: Polarity | None = None) -> Polarity:
     """
     if isinstance(x, Polarity):
         return x
-    if x is None or (isinstance(x, str) and not x.strip()) or (isinstance(x, float) and x != x):
+    if is_empty(x):
         if default is not None:
             return default
         raise PolarityError("polarity", "" if x is None else x, POLARITY_HINT, "it is blank")

@@ -31,6 +31,7 @@ from .values import (
     FRACTION_LIMIT,
     MAX_FIGURE,
     Value,
+    is_empty,
     on_fraction_scale,
     percent_scale,
     read_value,
@@ -555,15 +556,11 @@ def _same_scale(a: Value, actual: object, point: float, target_percent: bool) ->
 
 
 # Each scheme keeps the rules of the (target, polarity, tolerance) it has met, and the
-# widths of the (polarity, tolerance): down a column and across calls the same few repeat,
-# so each is read once. Bounded: cleared when full. A key holding a bool, 0 or 1 is not
-# kept, since True == 1 == 1.0 in a dict and TRUE is refused where 1 is a figure.
+# kernels of the (polarity, tolerance): down a column and across calls the same few repeat,
+# so each is read once. Keys hold each cell's type beside it, since TRUE == 1 == 1.0 and
+# Decimal("0.5") == 0.5 in a dict, but the core reads them apart (TRUE is refused where 1
+# is a figure; a message quotes the cell as written). Bounded: cleared when full.
 _MEMO_MAX = 16_384
-
-
-def _keeps(x: object) -> bool:
-    t = type(x)
-    return x is None or t is str or ((t is float or t is int) and x == x and x != 0 and x != 1)
 
 
 def rule_for(
@@ -576,17 +573,17 @@ def rule_for(
     """
     s = scheme if scheme is not None else _schemes._default.scheme
     memo = s.memo
+    key = (target, polarity, tolerance, type(target), type(polarity), type(tolerance))
     try:
-        return memo[(target, polarity, tolerance)]  # type: ignore[no-any-return]
+        return memo[key]  # type: ignore[no-any-return]
     except KeyError:
         pass
     except TypeError:  # an unhashable argument (a list): compile afresh
         return compile_rule(target, polarity, tolerance, s)
     rule = compile_rule(target, polarity, tolerance, s)
-    if _keeps(target) and _keeps(polarity) and _keeps(tolerance):
-        if len(memo) >= _MEMO_MAX:
-            memo.clear()
-        memo[(target, polarity, tolerance)] = rule
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+    memo[key] = rule
     return rule
 
 
@@ -601,17 +598,17 @@ def width_for(polarity: object, tolerance: object, scheme: Scheme | None = None)
     """
     s = scheme if scheme is not None else _schemes._default.scheme
     memo = s.memo
+    key = (polarity, tolerance, type(polarity), type(tolerance))
     try:
-        return memo[(polarity, tolerance)]  # type: ignore[no-any-return]
+        return memo[key]  # type: ignore[no-any-return]
     except KeyError:
         pass
     except TypeError:
         return None
     k = _kernel_of(polarity, tolerance, s)
-    if _keeps(polarity) and _keeps(tolerance):
-        if len(memo) >= _MEMO_MAX:
-            memo.clear()
-        memo[(polarity, tolerance)] = k
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+    memo[key] = k
     return k
 
 
@@ -710,7 +707,7 @@ def rag(
     ta, tt = type(actual), type(target)
     if (ta is float or ta is int) and (tt is float or tt is int):  # figures: no rule to build
         try:
-            k = s.memo[(polarity, tolerance)]
+            k = s.memo[(polarity, tolerance, type(polarity), type(tolerance))]
         except (KeyError, TypeError):
             k = width_for(polarity, tolerance, s)
         if k is not None:
@@ -718,7 +715,9 @@ def rag(
             if status is not None:
                 return status
     try:
-        rule = s.memo[(target, polarity, tolerance)]
+        rule = s.memo[
+            (target, polarity, tolerance, type(target), type(polarity), type(tolerance))
+        ]
     except (KeyError, TypeError):
         rule = rule_for(target, polarity, tolerance, s)
     return rule.rate(actual)  # type: ignore[no-any-return, union-attr]
@@ -749,10 +748,11 @@ def rate_rows(
         key = (targets[0], polarities[0], tolerances[0])
         rule = rule_for(*key, s)
         out = _rate_each([rule] * n, actuals)
-        if key == _BLANK_KEY:
+        if key == (None, None, None):
             return [None if a is None else x for a, x in zip(actuals, out, strict=True)]
         return out
-    keys = list(zip(*(c if len(c) == n else [c[0]] * n for c in args), strict=True))
+    cols = [c if len(c) == n else [c[0]] * n for c in args]
+    keys = list(zip(*cols, *(map(type, c) for c in cols), strict=True))
     try:
         rules: list[Rule | None] = list(map(s.memo.get, keys))  # type: ignore[arg-type]
     except TypeError:  # an unhashable cell: every row compiled in turn
@@ -760,7 +760,7 @@ def rate_rows(
     if None in rules:
         for i, r in enumerate(rules):
             if r is None:
-                rules[i] = rule_for(*keys[i], s)
+                rules[i] = rule_for(*keys[i][:3], s)
     out = _rate_each(rules, actuals)  # type: ignore[arg-type]
     if _BLANK_KEY in keys:  # rows with nothing in them stay blank
         for i, k in enumerate(keys):
@@ -776,7 +776,8 @@ def _rate_each(rules: list[Rule], actuals: Sequence[object]) -> list[Status | Ex
         return [_outcome(r, a) for r, a in zip(rules, actuals, strict=True)]
 
 
-_BLANK_KEY = (None, None, None)
+_NONE = type(None)
+_BLANK_KEY = (None, None, None, _NONE, _NONE, _NONE)
 
 
 def _outcome(rule: Rule, actual: object) -> Status | Exception:
@@ -812,13 +813,22 @@ def direction(
     cur = _figure(current, "current")
     prev = _figure(previous, "previous")
     point = arrow_point(target)
-    if acceptable is None:
-        acc = s.acceptable_range
-    elif type(acceptable) is float:
-        acc = acceptable
-    else:
-        acc = parse_fraction(acceptable, "acceptable")
+    acc = acceptable_range(acceptable, s)
     return arrow(cur, prev, pol, point, acc, s.direction_style)
+
+
+def acceptable_range(x: object, scheme: Scheme | None = None) -> float:
+    """An arrow's acceptable range as a share of the comparison value: the scheme's where
+    the cell is empty.
+
+    >>> acceptable_range("10%"), acceptable_range(None)
+    (0.1, 0.05)
+    """
+    if is_empty(x):
+        return (scheme if scheme is not None else default_scheme()).acceptable_range
+    if type(x) is float and 0 <= x < 1:  # the usual case: a share, as Excel holds 5%
+        return x
+    return parse_fraction(x, "acceptable")
 
 
 def arrow_point(target: object) -> float | None:

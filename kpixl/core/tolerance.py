@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
+from fractions import Fraction
 from functools import lru_cache
 
 from .errors import ToleranceError
-from .values import MAX_RULE_TEXT, Value, percent_scale
+from .values import MAX_RULE_TEXT, Value, is_empty, percent_scale
 from .vocabulary import TOLERANCE_DEFAULT_WORDS, TOLERANCE_NONE_WORDS, words
 
 TOLERANCE_HINT = "write 5%, 5 pts or 85% - 90%"
@@ -127,7 +129,7 @@ def parse_tolerance(x: object) -> Tolerance:
     >>> parse_tolerance(0.05).amount
     0.05
     """
-    if x is None:
+    if x is None or (not isinstance(x, str) and is_empty(x)):  # NaN: an empty cell via pandas
         return _DEFAULT
     if isinstance(x, Tolerance):
         return x
@@ -135,11 +137,12 @@ def parse_tolerance(x: object) -> Tolerance:
         return _DEFAULT if x.value is None else _from_number(x.value, x.value)
     if isinstance(x, bool):
         raise ToleranceError("tolerance", x, TOLERANCE_HINT)
-    if isinstance(x, (int, float)):
+    if isinstance(x, (int, float, Decimal, Fraction)):
         try:
-            return _from_number(float(x), x)
-        except OverflowError:
+            f = float(x)
+        except (OverflowError, ValueError):
             raise ToleranceError("tolerance", x, AMBIGUOUS_HINT, "ambiguous") from None
+        return _from_number(f, x)
     if not isinstance(x, str):
         raise ToleranceError("tolerance", x, TOLERANCE_HINT)
     if len(x) > MAX_RULE_TEXT:

@@ -88,6 +88,24 @@ class Value:
 BLANK = Value(None, missing="blank")
 
 
+def is_empty(x: object) -> bool:
+    """A cell with nothing in it: None, blank text, or a NaN (how pandas and numpy carry an
+    empty cell, as a float or a Decimal).
+
+    >>> is_empty("  "), is_empty(float("nan")), is_empty(Decimal("NaN")), is_empty(0)
+    (True, True, True, False)
+    """
+    if x is None:
+        return True
+    if isinstance(x, str):
+        return not x.strip()
+    if isinstance(x, float):
+        return x != x
+    if isinstance(x, Decimal):
+        return x.is_nan()
+    return False
+
+
 def is_missing_text(text: str) -> bool:
     """True for the words councils write instead of a figure (TBC, n/a, New KPI…).
 
@@ -265,6 +283,8 @@ def read_value(x: object, argument: str = "value") -> Value:
         raise ValueTextError(argument, x, VALUE_HINT, "a TRUE/FALSE cell, not a figure:")
     if isinstance(x, float):
         return _float(x, argument, x)
+    if isinstance(x, Decimal) and x.is_nan():
+        return BLANK  # a NaN through pandas, as a float NaN is
     if isinstance(x, (int, Decimal, Fraction)) or (isinstance(x, Real) and not isinstance(x, str)):
         try:
             f = float(x)  # type: ignore[arg-type]
