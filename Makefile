@@ -65,6 +65,7 @@ test: venv office pyodide lint
 
 lint: venv
 	$(BIN)/ruff check kpixl tests benchmarks
+	$(BIN)/ruff format --check kpixl tests benchmarks
 
 bench: venv pyodide
 	$(BIN)/python benchmarks/run.py

@@ -157,4 +157,3 @@ def _to_pdf(xlsx: Path) -> Path:
         return to_pdf(xlsx, xlsx.with_suffix(".pdf"))
     except OfficeError as e:
         raise PdfProblem(f"PDF not written: {e}") from e
-

@@ -141,9 +141,7 @@ class _Column:
 
     def __init__(self, series: pd.Series) -> None:
         self.series = series
-        self.numeric = pd.api.types.is_float_dtype(series) or pd.api.types.is_integer_dtype(
-            series
-        )
+        self.numeric = pd.api.types.is_float_dtype(series) or pd.api.types.is_integer_dtype(series)
         self._distinct: tuple[np.ndarray, list[Any]] | None = None
 
     def distinct(self) -> tuple[np.ndarray, list[Any]]:
@@ -213,9 +211,7 @@ def rate_frame(
 
     a_col, t_col, p_col, tol_col = col(actual), col(target), col(polarity), col(tolerance)
     a, a_pct, a_counts, a_err = _figures(a_col, "actual", n, m)
-    status, problem = _statuses(
-        (a_col, t_col, p_col, tol_col), n, s, m, a, a_pct, a_counts, a_err
-    )
+    status, problem = _statuses((a_col, t_col, p_col, tol_col), n, s, m, a, a_pct, a_counts, a_err)
     prev, _, _, prev_err = _figures(col(previous), "previous", n, m)
     cur_err = _renamed(a_err, a_col, "current", m)  # the arrow calls the actual "current"
     arrows, arrow_err = _directions(
@@ -412,8 +408,12 @@ def _compare(f: Family, x: np.ndarray, t: np.ndarray) -> np.ndarray:
     """:meth:`Family.rule` then :meth:`Rule.compare`, on arrays of actuals and targets."""
     lower = f.polarity is Polarity.LOWER
     scale = _scale(t) if f.scaled else 1.0
-    g_, a_, r_, e_ = (_STATUS[Status.GREEN], _STATUS[Status.AMBER], _STATUS[Status.RED],
-                      _STATUS[Status.EXCEEDED])
+    g_, a_, r_, e_ = (
+        _STATUS[Status.GREEN],
+        _STATUS[Status.AMBER],
+        _STATUS[Status.RED],
+        _STATUS[Status.EXCEEDED],
+    )
     if f.form == "range":
         if f.scaled or f.low or f.high:
             lo, hi = f.low * scale, f.high * scale

@@ -365,9 +365,7 @@ def _table_sheet(
 def _summary_sheet(wb: Any, fmt: _Formats, pack: Pack, ws: Any) -> None:
     s = pack.summary
     labels = [
-        st.value
-        for st in Status
-        if st not in (Status.EXCEEDED, Status.NOT_YET_DUE) or s.count(st)
+        st.value for st in Status if st not in (Status.EXCEEDED, Status.NOT_YET_DUE) or s.count(st)
     ] + ([NOT_RATED] if s.count(NOT_RATED) else [])
     last = len(labels) + 1
     _title_block(ws, fmt, pack, "Summary of performance", "", last)

@@ -336,8 +336,8 @@ def build_tracker(path: str | Path, source: Path | None = None, repeat: int = 1)
         number, n = ((k - 1) // 3 + 1, 4) if quarterly else (k, 12)
         target_call = f'KPI_TARGET({letter["Target"]}{excel_row},{number},{n},"period")'
         rating = chosen[base_ref[row["Ref No."]]]
-        here_col = rating.at.label if rating.at is not None and rating.at.label in periods else (
-            reporting
+        here_col = (
+            rating.at.label if rating.at is not None and rating.at.label in periods else (reporting)
         )
         previous = rating.previous_label if rating.previous_label in periods else None
         ref = {

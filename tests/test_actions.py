@@ -83,8 +83,16 @@ def test_words_with_two_readings_or_none_are_refused_with_the_accepted_words(
 
 @pytest.mark.parametrize(
     ("written", "expected"),
-    [("Red", Status.RED), ("r", Status.RED), ("AMBER", Status.AMBER), (" g ", Status.GREEN),
-     (None, None), ("", None), ("Blue", None), ("Complete", None)],
+    [
+        ("Red", Status.RED),
+        ("r", Status.RED),
+        ("AMBER", Status.AMBER),
+        (" g ", Status.GREEN),
+        (None, None),
+        ("", None),
+        ("Blue", None),
+        ("Complete", None),
+    ],
 )
 def test_rag_words(written: object, expected: Status | None) -> None:
     assert parse_action_rag(written) is expected
@@ -203,8 +211,15 @@ RULE_CASES = [
     (None, "Q1", "Q4", "Q3 2023/24", S.NO_STATUS, None, "No status"),
     ("In progress", None, "Ongoing", "Q4 2030/31", S.IN_PROGRESS, Status.GREEN, "Green"),
     ("In progress", "01/04/2023", "31/12/2023", D(2023, 12, 31), S.OVERDUE, Status.RED, "Red"),
-    ("In progress", "01/04/2023", "31/12/2023", D(2023, 12, 30), S.IN_PROGRESS, Status.GREEN,
-     "Green"),
+    (
+        "In progress",
+        "01/04/2023",
+        "31/12/2023",
+        D(2023, 12, 30),
+        S.IN_PROGRESS,
+        Status.GREEN,
+        "Green",
+    ),
     ("In progress", "Q1", "Dec-23", "Q3 2023/24", S.OVERDUE, Status.RED, "Red"),
     ("In progress", "Q1", "Jan-24", "Q3 2023/24", S.IN_PROGRESS, Status.GREEN, "Green"),
     ("In progress", "Q1", "Q4 2022/23", "Q1 2023/24", S.OVERDUE, Status.RED, "Red"),
@@ -213,9 +228,7 @@ RULE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("status", "start", "end", "period", "judged", "rag", "box"), RULE_CASES
-)
+@pytest.mark.parametrize(("status", "start", "end", "period", "judged", "rag", "box"), RULE_CASES)
 def test_rules(
     status: object,
     start: object,
@@ -258,21 +271,54 @@ def test_the_options_say_how_a_blank_rag_is_derived() -> None:
 
 FINDING_CASES = [
     # status, start, end, RAG, period, findings
-    ("In Progress", "Q1", "Q2", None, "Q3",
-     ["Status In Progress, but its end (Q2) has passed at Q3"]),
-    ("On Track", None, "Mar-23", None, "Q3 2023/24",
-     ["Status On Track, but its end (Mar-23) has passed at Q3 2023/24"]),
-    ("Overdue", "Q1", "Q4", None, "Q3",
-     ["Status Overdue, but its end (Q4) has not passed at Q3"]),
+    (
+        "In Progress",
+        "Q1",
+        "Q2",
+        None,
+        "Q3",
+        ["Status In Progress, but its end (Q2) has passed at Q3"],
+    ),
+    (
+        "On Track",
+        None,
+        "Mar-23",
+        None,
+        "Q3 2023/24",
+        ["Status On Track, but its end (Mar-23) has passed at Q3 2023/24"],
+    ),
+    ("Overdue", "Q1", "Q4", None, "Q3", ["Status Overdue, but its end (Q4) has not passed at Q3"]),
     ("Overdue", "Q1", None, None, "Q3", ["Status Overdue, but no end is given"]),
-    ("Not started", "Q1", "Q4", None, "Q3",
-     ["Status Not started, but its start (Q1) has passed at Q3"]),
-    ("In progress", "Q1", "Q2", "Green", "Q3",
-     ["Status In progress, but its end (Q2) has passed at Q3",
-      "RAG Green, but its end (Q2) has passed at Q3"]),
-    ("Not started", "Q1", "Q4", "G", "Q3",
-     ["Status Not started, but its start (Q1) has passed at Q3",
-      "RAG Green, but its start (Q1) has passed at Q3"]),
+    (
+        "Not started",
+        "Q1",
+        "Q4",
+        None,
+        "Q3",
+        ["Status Not started, but its start (Q1) has passed at Q3"],
+    ),
+    (
+        "In progress",
+        "Q1",
+        "Q2",
+        "Green",
+        "Q3",
+        [
+            "Status In progress, but its end (Q2) has passed at Q3",
+            "RAG Green, but its end (Q2) has passed at Q3",
+        ],
+    ),
+    (
+        "Not started",
+        "Q1",
+        "Q4",
+        "G",
+        "Q3",
+        [
+            "Status Not started, but its start (Q1) has passed at Q3",
+            "RAG Green, but its start (Q1) has passed at Q3",
+        ],
+    ),
     ("Overdue", "Q1", "Q3", "Amber", "Q3", ["RAG Amber, but its end (Q3) has passed at Q3"]),
     (None, "Q1", "Q2", None, "Q3", ["No status given, and its end (Q2) has passed at Q3"]),
     (None, "Q1", "Q4", None, "Q3", ["No status given"]),
@@ -333,8 +379,10 @@ def test_largest_remainder_of_part_of_a_total() -> None:
 
 
 def test_summary_shares_add_to_100() -> None:
-    actions = [Action.read(f"A{i}", s, end="Q4", start="Q1") for i, s in
-               enumerate(["Completed", "In progress", "In progress", "Not started"] * 3)]
+    actions = [
+        Action.read(f"A{i}", s, end="Q4", start="Q1")
+        for i, s in enumerate(["Completed", "In progress", "In progress", "Not started"] * 3)
+    ]
     s = summarise(assess_all(actions, "May-23"))  # nothing is late to start yet
     assert s.total == 12 and sum(s.shares().values()) == 100
     assert s.count("Completed") == 3 and s.count("Green") == 6 and s.count("Not started") == 3
@@ -365,8 +413,10 @@ def test_charnwood_tables_are_found_with_their_themes(charnwood: list[list[objec
     tables = find_action_tables(charnwood, s001.SHEET)
     assert [t.theme for t in tables] == list(s001.THEMES)
     assert all(not t.problems for t in tables)
-    assert all(set(t.columns) == {"outcome", "text", "progress", "status", "start", "end", "rag"}
-               for t in tables)
+    assert all(
+        set(t.columns) == {"outcome", "text", "progress", "status", "start", "end", "rag"}
+        for t in tables
+    )
 
 
 def test_charnwood_counts_match_the_printed_boxes(charnwood: list[list[object]]) -> None:
@@ -384,10 +434,12 @@ def test_charnwood_counts_match_the_printed_boxes(charnwood: list[list[object]])
 
 def test_charnwood_actions_are_read_as_written(charnwood: list[list[object]]) -> None:
     actions = read_actions({s001.SHEET: charnwood})
-    read = [(a.theme, a.outcome, a.text, a.written_status, a.start.label, a.end.label)
-            for a in actions]  # type: ignore[union-attr]
-    assert read == [(t, o, " ".join(text.split()), st, b, e)
-                    for t, o, text, st, b, e in s001.ACTIONS]
+    read = [
+        (a.theme, a.outcome, a.text, a.written_status, a.start.label, a.end.label) for a in actions
+    ]  # type: ignore[union-attr]
+    assert read == [
+        (t, o, " ".join(text.split()), st, b, e) for t, o, text, st, b, e in s001.ACTIONS
+    ]
     assert [a.progress for a in actions] == s001.PROGRESS
     for a in actions:  # each row number points at its action's row in the sheet
         cell = charnwood[a.row - 1][1]  # type: ignore[operator]
@@ -404,8 +456,11 @@ def test_charnwood_overdue_actions_follow_from_their_end_quarter(
     by_dates = {
         a.text
         for a in actions
-        if assess(Action.read(a.text, "In progress", end=a.end.label, start=a.start.label),  # type: ignore[union-attr]
-                  s001.PERIOD).status is S.OVERDUE
+        if assess(
+            Action.read(a.text, "In progress", end=a.end.label, start=a.start.label),  # type: ignore[union-attr]
+            s001.PERIOD,
+        ).status
+        is S.OVERDUE
         and a.written_status != "Completed"
     }
     assert by_dates == printed
@@ -443,14 +498,30 @@ def test_headings_as_councils_write_them() -> None:
     )
     assert heading_key("END DATE") == "end date"
     rows = [
-        ["THEME", "Priority", "Project", "Update", "STATUS", "Start Date (planned)", "Due date",
-         "Owner"],
+        [
+            "THEME",
+            "Priority",
+            "Project",
+            "Update",
+            "STATUS",
+            "Start Date (planned)",
+            "Due date",
+            "Owner",
+        ],
         ["Place", "Homes", "Build 100 homes", "On site", "In progress", "Q1", "Q4", "Head of X"],
         [None, None, "Milestone two", None, "Not started", "Q2", "Q3", None],
     ]
     (table,) = find_action_tables(rows, "Plan")
-    assert table.columns == {"theme": 0, "outcome": 1, "text": 2, "progress": 3, "status": 4,
-                             "start": 5, "end": 6, "owner": 7}
+    assert table.columns == {
+        "theme": 0,
+        "outcome": 1,
+        "text": 2,
+        "progress": 3,
+        "status": 4,
+        "start": 5,
+        "end": 6,
+        "owner": 7,
+    }
     first, second = table.actions
     assert (first.theme, first.outcome, first.owner) == ("Place", "Homes", "Head of X")
     assert first.row == 2
@@ -529,8 +600,13 @@ def test_rows_that_cannot_be_placed_and_cells_that_cannot_be_read() -> None:
 
 def test_a_header_repeated_after_its_table_keeps_the_theme() -> None:
     head = ["Action", "Status", "End"]
-    rows = [["Healthy Communities"], head, ["A", "In progress", "Q4"], head,
-            ["B", "Completed", "Q2"]]
+    rows = [
+        ["Healthy Communities"],
+        head,
+        ["A", "In progress", "Q4"],
+        head,
+        ["B", "Completed", "Q2"],
+    ]
     first, second = find_action_tables(rows)
     assert (first.theme, second.theme) == ("Healthy Communities", "Healthy Communities")
     assert [a.theme for a in read_actions(rows)] == ["Healthy Communities"] * 2
@@ -548,8 +624,7 @@ def test_kpi_action_in_a_cell_and_a_column() -> None:
         [["Q1"], ["Q1"], [None], ["Q1"], ["Q4"], ["Q1"]],
         "Q3 2023/24",
     )
-    assert column[:5] == [["In progress"], ["Completed"], [""], ["Late to start"],
-                          ["Not started"]]
+    assert column[:5] == [["In progress"], ["Completed"], [""], ["Late to start"], ["Not started"]]
     assert column[5][0].startswith('Check status: cannot read "Closed"')
     assert udfs.KPI_ACTION("In progress", "Q4", None, "Spring").startswith(
         'Check period: cannot read "Spring"'
@@ -570,6 +645,7 @@ def test_kpi_summary_counts_action_statuses_and_leaves_kpi_statuses_alone() -> N
         *[[lab, summary(kpi).count(lab), summary(kpi).share(lab)] for lab in summary(kpi).labels()],
         ["Total", 4, 1.0],
     ]
-    table = udfs.KPI_SUMMARY([["In Progress"], ["in progress"], ["Complete"], ["Completed"],
-                              ["Green"]])
+    table = udfs.KPI_SUMMARY(
+        [["In Progress"], ["in progress"], ["Complete"], ["Completed"], ["Green"]]
+    )
     assert table[1:-1] == [["Green", 1, 0.2], ["In progress", 2, 0.4], ["Completed", 2, 0.4]]

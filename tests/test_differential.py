@@ -81,9 +81,7 @@ HOSTILE = [
 ]
 
 ACTUALS = [c[0] for c in cases.RAG_CASES] + [v for v, _ in cases.VALUES] + HOSTILE
-TARGETS = (
-    [c[1] for c in cases.RAG_CASES] + [t for t, _ in cases.TARGET_KINDS] + HOSTILE
-)
+TARGETS = [c[1] for c in cases.RAG_CASES] + [t for t, _ in cases.TARGET_KINDS] + HOSTILE
 POLARITIES = [p for p, _ in cases.POLARITIES] + [None, "sideways", True, 1.0, float("nan")]
 TOLERANCES = (
     [t[0] for t in cases.TOLERANCES] + [t for t, _ in cases.TOLERANCE_ERRORS] + HOSTILE[:14]
@@ -222,8 +220,9 @@ def test_boundaries_agree_on_every_path() -> None:
     ):
         for k in (0.0, 0.05, 0.95, 1.0, 1.05, 1.5):
             for nudge in (-1e-12, 0.0, 1e-12):
-                rows.append((t * (1 - k) + nudge if pol == "higher" else t * (1 + k) + nudge,
-                             t, pol, tol))
+                rows.append(
+                    (t * (1 - k) + nudge if pol == "higher" else t * (1 + k) + nudge, t, pol, tol)
+                )
     s = schemes.DEFAULT_SCHEME
     expected = [by_rag(r, s) for r in rows]
     column = udfs.KPI_RAG(*([[r[i]] for r in rows] for i in range(4)))

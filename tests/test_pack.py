@@ -48,6 +48,7 @@ def test_reader_gives_the_source_rows(built):
     tracker = read_tracker(TRACKER)
     source = tracker_from_source()
     assert [i.ref for i in tracker.indicators] == [i.ref for i in source.indicators]
+
     def figure(x):  # the reader knows each number's format: 0.902 in a % cell is a Value
         return x.value if isinstance(x, kpixl.Value) else x
 

@@ -497,9 +497,7 @@ def test_quarter_and_month_columns_keep_the_months():
     assert [p.label for p in t.periods] == ["June 2023/24", "July 2023/24"]
     assert t.indicators[0].values == (2, 3)
     # the quarter beside the months is April to June together: a figure of its own period
-    assert [(p.label, p.months, v) for p, v in t.indicators[0].extra] == [
-        ("Quarter 1 23-24", 3, 5)
-    ]
+    assert [(p.label, p.months, v) for p, v in t.indicators[0].extra] == [("Quarter 1 23-24", 3, 5)]
     assert t.unmapped == ()
 
 

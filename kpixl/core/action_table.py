@@ -109,8 +109,22 @@ _FIELD_OF = {h: f for f, names in ACTION_HEADINGS.items() for h in names}
 # these (or a period such as "Q1 2023/24") in a row below a table is a new header.
 _KPI_NAME = re.compile(r"\b(?:indicators?|kpis?|measures?|pis?)\b")
 _KPI_HEADINGS = frozenset(
-    {"ref", "ref no", "target", "actual", "polarity", "tolerance", "value", "gauge", "travel",
-     "direction of travel", "ytd", "year to date", "benchmark", "trend"}
+    {
+        "ref",
+        "ref no",
+        "target",
+        "actual",
+        "polarity",
+        "tolerance",
+        "value",
+        "gauge",
+        "travel",
+        "direction of travel",
+        "ytd",
+        "year to date",
+        "benchmark",
+        "trend",
+    }
 )
 
 _PAREN_RE = re.compile(r"\([^)]*\)")
@@ -197,6 +211,7 @@ def _header(row: Sequence[Cell], within: range | None = None) -> list[dict[str, 
 def _is_header(row: Sequence[Cell], cols: range, dated: set[int]) -> bool:
     """A header row of any table across ``cols``: three headings or more. In the table's
     own status and date columns (``dated``) a period is data ("Q1"), not a heading."""
+
     def heading(c: int) -> bool:
         x = _cell(row, c)
         if _heading(x) is not None:

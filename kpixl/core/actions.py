@@ -53,10 +53,24 @@ from .values import EXCEL_ERRORS
 # two readings are refused rather than guessed: "Closed" (delivered, or stopped?), "Late"
 # (overdue, or late to start?), "At risk".
 ACTION_STATUS_WORDS: dict[str, tuple[str, ...]] = {
-    "Not started": ("not started", "not yet started", "not commenced", "yet to start",
-                    "not due to start"),
-    "In progress": ("in progress", "inprogress", "work in progress", "wip", "ongoing",
-                    "on going", "underway", "under way", "started"),
+    "Not started": (
+        "not started",
+        "not yet started",
+        "not commenced",
+        "yet to start",
+        "not due to start",
+    ),
+    "In progress": (
+        "in progress",
+        "inprogress",
+        "work in progress",
+        "wip",
+        "ongoing",
+        "on going",
+        "underway",
+        "under way",
+        "started",
+    ),
     "On track": ("on track", "on target", "on schedule"),
     "Completed": ("completed", "complete", "done", "achieved", "delivered", "finished"),
     "Overdue": ("overdue", "over due", "past due"),
@@ -75,8 +89,18 @@ RAG_WORDS: dict[str, tuple[str, ...]] = {
     "Completed": ("blue", "b", "complete", "completed"),
 }
 # An end written as one of these has no date: the action is never overdue.
-NO_DATE_WORDS = ("ongoing", "on going", "n/a", "na", "tbc", "tbd", "-", "–", "none",
-                 "not applicable")
+NO_DATE_WORDS = (
+    "ongoing",
+    "on going",
+    "n/a",
+    "na",
+    "tbc",
+    "tbd",
+    "-",
+    "–",
+    "none",
+    "not applicable",
+)
 WHEN_HINT = "write Q3, Q3 2023/24, Mar-24, March 2024, 2023/24 or 31/03/2024"
 
 
@@ -321,8 +345,9 @@ def parse_when(x: object, fy_start: int = 4, argument: str = "end") -> When | No
             return When("month", label, number, fy_start=fy_start)
         if re.fullmatch(r"\d{4}|\d{2}", rest):  # a calendar year: March 2024, Mar-24
             year = _year(rest)
-            return When("month", label, number, fy_of(dt.date(year, month, 1), fy_start),
-                        fy_start=fy_start)
+            return When(
+                "month", label, number, fy_of(dt.date(year, month, 1), fy_start), fy_start=fy_start
+            )
         fy = parse_fy(rest)
         if fy is not None:  # June 2023/24
             return When("month", label, number, fy, fy_start=fy_start)
@@ -643,8 +668,9 @@ class ActionSummary:
     def shares(self) -> dict[str, int]:
         """Whole percentages of all actions, adding to 100 (largest remainder)."""
         labels = self.labels()
-        return dict(zip(labels, largest_remainder([self.count(c) for c in labels], self.total),
-                        strict=True))
+        return dict(
+            zip(labels, largest_remainder([self.count(c) for c in labels], self.total), strict=True)
+        )
 
     def rows(self) -> list[list[object]]:
         """A small table as 001's boxes: a row per theme, then Overall.

@@ -240,8 +240,12 @@ class Rule:
             t = type(actual)
             if t is float:
                 x = actual
-                if x == x and -1e300 <= x <= 1e300 and (  # type: ignore[operator]
-                    not self.target_percent or -1.5 <= x <= 1.5  # type: ignore[operator]
+                if (
+                    x == x
+                    and -1e300 <= x <= 1e300
+                    and (  # type: ignore[operator]
+                        not self.target_percent or -1.5 <= x <= 1.5  # type: ignore[operator]
+                    )
                 ):  # (MAX_FIGURE, FRACTION_LIMIT)
                     return _plain(x, self.green_from, self.amber_limit, self.lower)  # type: ignore[arg-type]
             elif t is str and len(actual) <= 200:  # type: ignore[arg-type]
@@ -715,9 +719,7 @@ def rag(
             if status is not None:
                 return status
     try:
-        rule = s.memo[
-            (target, polarity, tolerance, type(target), type(polarity), type(tolerance))
-        ]
+        rule = s.memo[(target, polarity, tolerance, type(target), type(polarity), type(tolerance))]
     except (KeyError, TypeError):
         rule = rule_for(target, polarity, tolerance, s)
     return rule.rate(actual)  # type: ignore[no-any-return, union-attr]

@@ -97,12 +97,10 @@ CULTURE_AND_VISITOR = (
     "international visitors."
 )
 ECONOMIC_GROWTH = (
-    "Economic growth: Continue to support and foster strong economic growth in "
-    "Charnwood."
+    "Economic growth: Continue to support and foster strong economic growth in Charnwood."
 )
 TOWNS = (
-    "Towns: Lead, support and collaborate to progress regeneration opportunities "
-    "across Charnwood."
+    "Towns: Lead, support and collaborate to progress regeneration opportunities across Charnwood."
 )
 COMMERCIALISM = (
     "Commercialism: Operate more commercially and reducing the burden on the "
@@ -145,13 +143,17 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "achieve the best reduction in CO2 emissions in line with the budget provision "
             "available."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ENVIRONMENT,
         CLIMATE_CHANGE,
         "Give away 4,000 garden trees to residents and community groups.",
-        "Completed", "Q1", "Q3",
+        "Completed",
+        "Q1",
+        "Q3",
     ),
     (
         ENVIRONMENT,
@@ -161,7 +163,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Charnwood Borough Council office car park to support charging of fleet and staff "
             "vehicles."
         ),
-        "Overdue", "Q1", "Q3",
+        "Overdue",
+        "Q1",
+        "Q3",
     ),
     (
         ENVIRONMENT,
@@ -171,7 +175,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "at Beehive Lane Car Park to support the charging infrastructure for the residents, "
             "visitors, business, and staff."
         ),
-        "Overdue", "Q1", "Q3",
+        "Overdue",
+        "Q1",
+        "Q3",
     ),
     (
         ENVIRONMENT,
@@ -181,19 +187,25 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "issues as part of the member induction programme following the May 2023 local "
             "elections."
         ),
-        "Completed", "Q2", "Q4",
+        "Completed",
+        "Q2",
+        "Q4",
     ),
     (
         ENVIRONMENT,
         CLIMATE_CHANGE,
         "Undertake a Green Fleet Review with the assistance of the Carbon Trust.",
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ENVIRONMENT,
         CLIMATE_CHANGE,
         "Upgrade the Loughborough Town Hall auditorium air handling system.",
-        "Completed", "Q1", "Q3",
+        "Completed",
+        "Q1",
+        "Q3",
     ),
     (
         ENVIRONMENT,
@@ -202,7 +214,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Deliver the Hope Bell Project in Queen’s Park, including communications and "
             "engagement under the Lanes and Links Town Deal project."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ENVIRONMENT,
@@ -212,7 +226,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "canopy structure and create secure storage for furniture that cannot be left "
             "outdoor all year round as part of the Living Loughborough Town Deal project."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ENVIRONMENT,
@@ -221,7 +237,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Implement mowing trials in suitable locations through the borough as identified in "
             "the Nature Positive report."
         ),
-        "In Progress", "Q4", "Q4",
+        "In Progress",
+        "Q4",
+        "Q4",
     ),
     (
         ENVIRONMENT,
@@ -230,7 +248,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Improve drainage and lighting and replace information points in Queen’s Park as "
             "part of the Living Loughborough Town Deal project."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ENVIRONMENT,
@@ -239,13 +259,17 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Install new gateway features at the Granby Streetcar Park entrance to Queen’s Park "
             "as part of the Living Loughborough Town Deal project."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ENVIRONMENT,
         PARKS_AND_OPEN_SPACES,
         "Maintain Green Flag status for key sites across the borough.",
-        "Completed", "Q1", "Q4",
+        "Completed",
+        "Q1",
+        "Q4",
     ),
     (
         ENVIRONMENT,
@@ -254,7 +278,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Provide lighting in Queen’s Park in the area near the Granby Street entrance as "
             "part of the Living Loughborough Town Deal project."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ENVIRONMENT,
@@ -263,7 +289,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Secure long-term provision of the management of Open Spaces by entering new "
             "contractual arrangements."
         ),
-        "Completed", "Q1", "Q4",
+        "Completed",
+        "Q1",
+        "Q4",
     ),
     (
         ENVIRONMENT,
@@ -273,7 +301,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Square Gateway Project lighting scheme as part of the Living Loughborough Town "
             "Deal project."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ENVIRONMENT,
@@ -283,13 +313,17 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "targeted enforcement exercise, including an awareness campaign followed by use of "
             "enforcement cameras to reduce littering by a minimum of 20%."
         ),
-        "Completed", "Q1", "Q4",
+        "Completed",
+        "Q1",
+        "Q4",
     ),
     (
         ENVIRONMENT,
         PROTECTING_OUR_ENVIRONMENT,
         "Prepare, consult, and adopt a Biodiversity Supplementary Planning Document.",
-        "In Progress", "Q4", "Q4",
+        "In Progress",
+        "Q4",
+        "Q4",
     ),
     (
         ENVIRONMENT,
@@ -300,22 +334,25 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Develop relevant monitoring and actions as required by the new requirements when "
             "implemented."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ENVIRONMENT,
         PROTECTING_OUR_ENVIRONMENT,
-        (
-            "Use mobile CCTV cameras to detect fly-tipping offences and take appropriate "
-            "action."
-        ),
-        "Completed", "Q1", "Q2",
+        ("Use mobile CCTV cameras to detect fly-tipping offences and take appropriate action."),
+        "Completed",
+        "Q1",
+        "Q2",
     ),
     (
         ENVIRONMENT,
         WASTE_AND_RECYCLING,
         "Implement the collection of mixed dry recycling from commercial premises.",
-        "Completed", "Q1", "Q2",
+        "Completed",
+        "Q1",
+        "Q2",
     ),
     (
         ENVIRONMENT,
@@ -324,7 +361,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Prepare for the proposed introduction of weekly food waste collections from all "
             "households."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ENVIRONMENT,
@@ -333,7 +372,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Secure the long-term provision of environmental services (Waste and Recycling "
             "Collections, and Street Cleansing) by entering new contractual arrangements."
         ),
-        "Overdue", "Q1", "Q3",
+        "Overdue",
+        "Q1",
+        "Q3",
     ),
     (
         HEALTHY,
@@ -342,49 +383,65 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Deliver a football infrastructure across the borough, working with the Football "
             "Foundation to secure at least one grant."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
         HOUSING,
         "Develop a Garage Site Asset Management Strategy.",
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
         HOUSING,
         "Develop a Homelessness and Reducing Rough Sleeping Strategy.",
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
         HOUSING,
         "Develop a Housing Development, Acquisitions, and Disposals of Stock Strategy.",
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
         HOUSING,
         "Develop a Sheltered Accommodation Asset Management Strategy.",
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
         HOUSING,
         "Implement a document management system for tenant files.",
-        "Completed", "Q1", "Q4",
+        "Completed",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
         HOUSING,
         "Prepare, consult, and adopt a Supplementary Planning Document for Housing.",
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
         HOUSING,
         "Produce an updated Repairs Policy for Council housing and assets.",
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
@@ -393,7 +450,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Progress the re-development of St Michael’s Court in Thurmaston as part of the "
             "review of sheltered accommodation."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
@@ -402,7 +461,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Review declassification of age restricted properties, to support the faster re-let "
             "of properties."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
@@ -411,7 +472,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Undertake a review of the Lightbulb Service to identify the best way of meeting "
             "resident needs in the future."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
@@ -421,7 +484,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Inspection Programme in line with the Food Law Enforcement Plan 2023-24 and the "
             "Food Standards Agency Strategy."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
@@ -430,7 +495,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Deliver the actions contained within the Home Office joint funded Safer Streets 4 "
             "programme."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
@@ -441,7 +508,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "to ensure the completion of the Strategic Needs Assessment and a Partnership "
             "Strategy is in place."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
@@ -450,7 +519,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Support the delivery of the Community Safety Partnership Plan 2023-26 and ensure "
             "that Council actions within the plan are completed."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
@@ -459,7 +530,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Work with key partners to establish a Flood Risk Management Board for Loughborough "
             "to investigate long-term flood risk mitigation measures."
         ),
-        "Completed", "Q1", "Q4",
+        "Completed",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
@@ -469,7 +542,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "communities with the aim of supporting the wellbeing of our residents and reducing "
             "health inequalities."
         ),
-        "Completed", "Q1", "Q4",
+        "Completed",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
@@ -478,13 +553,17 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Deliver 6 local initiatives aimed at building community resilience capacity and "
             "cohesion (focused on our priority neighbourhoods)."
         ),
-        "Completed", "Q1", "Q4",
+        "Completed",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
         SUPPORTING_OUR_COMMUNITIES,
         "Deliver the internal Cost of Living Plan.",
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
@@ -493,7 +572,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Provide 4 learning and development events to recognise and support an effective "
             "and viable local voluntary and community sector."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         HEALTHY,
@@ -502,7 +583,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Secure feedback from communities about Council services and priorities through "
             "undertaking a residents’ survey."
         ),
-        "Completed", "Q1", "Q3",
+        "Completed",
+        "Q1",
+        "Q3",
     ),
     (
         ECONOMY,
@@ -513,7 +596,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "the Loughborough Fair and Christmas Lights switch-on and publish and promote to "
             "residents."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ECONOMY,
@@ -523,7 +608,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "medium and long term and ensure they remain viable and sustainable to support our "
             "communities."
         ),
-        "Overdue", "Q1", "Q3",
+        "Overdue",
+        "Q1",
+        "Q3",
     ),
     (
         ECONOMY,
@@ -533,7 +620,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "audience development programme and a centenary celebration plan with the Carillon "
             "Museum Trust and other key partners."
         ),
-        "Overdue", "Q1", "Q2",
+        "Overdue",
+        "Q1",
+        "Q2",
     ),
     (
         ECONOMY,
@@ -543,7 +632,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Discover Charnwood website and social media accounts to ensure its evolution as a "
             "key tool for helping encourage visitors to Charnwood and its attractions."
         ),
-        "In Progress", "Q2", "Q4",
+        "In Progress",
+        "Q2",
+        "Q4",
     ),
     (
         ECONOMY,
@@ -553,22 +644,25 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "hold an educational visit for operators in order to encourage more coach and group "
             "visitors to the borough."
         ),
-        "In Progress", "Q3", "Q4",
+        "In Progress",
+        "Q3",
+        "Q4",
     ),
     (
         ECONOMY,
         ECONOMIC_GROWTH,
         "Adopt the draft Charnwood Local Plan when the Inspectors’ report is received.",
-        "Overdue", "Q3", "Q3",
+        "Overdue",
+        "Q3",
+        "Q3",
     ),
     (
         ECONOMY,
         ECONOMIC_GROWTH,
-        (
-            "Deliver a series of communications and engagement to support Loughborough Town "
-            "Deal."
-        ),
-        "In Progress", "Q1", "Q4",
+        ("Deliver a series of communications and engagement to support Loughborough Town Deal."),
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ECONOMY,
@@ -578,13 +672,17 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "with partners using existing and new funding streams, such as UK Shared Prosperity "
             "Fund (UKSPF)."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ECONOMY,
         ECONOMIC_GROWTH,
         "Review and adopt a revised Local Development Scheme.",
-        "In Progress", "Q4", "Q4",
+        "In Progress",
+        "Q4",
+        "Q4",
     ),
     (
         ECONOMY,
@@ -593,7 +691,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Review and update the inCharnwood website and produce new marketing material and "
             "website content."
         ),
-        "Overdue", "Q1", "Q3",
+        "Overdue",
+        "Q1",
+        "Q3",
     ),
     (
         ECONOMY,
@@ -602,7 +702,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Deliver and promote the Market Place element of the Shepshed Public Realm "
             "construction contract, subject to Cabinet approval to proceed."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ECONOMY,
@@ -612,7 +714,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Housing and Communities (DLUHC) regarding Town Deal are submitted on time to "
             "ensure that the programme is delivered on schedule and to budget."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ECONOMY,
@@ -623,7 +727,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "and delivered as per the approved Investment Plan and the deliverables and "
             "expenditure tables."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ECONOMY,
@@ -633,7 +739,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "the ensuing services and product, and commence implementation of works in order to "
             "deliver a key element of the Living Loughborough Town Deal project."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         ECONOMY,
@@ -643,7 +751,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "dialogue with investors, landowners, developers, and Government agencies / "
             "departments about regeneration opportunities across Loughborough."
         ),
-        "Completed", "Q1", "Q3",
+        "Completed",
+        "Q1",
+        "Q3",
     ),
     (
         YOUR_COUNCIL,
@@ -652,7 +762,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Review all significant and relevant fees and charges and continue to consider "
             "commercial opportunities."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         YOUR_COUNCIL,
@@ -661,13 +773,17 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Establish a Digital Inclusion Network across the borough to improve digital "
             "capability in the highest risk areas."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         YOUR_COUNCIL,
         CUSTOMER_SERVICE,
         "Implement and embed the Customer Focus Programme across the organisation.",
-        "Completed", "Q1", "Q2",
+        "Completed",
+        "Q1",
+        "Q2",
     ),
     (
         YOUR_COUNCIL,
@@ -676,13 +792,17 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Deliver virtual staff briefings on an alternate monthly cycle and support two "
             "in-person staff events per year."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         YOUR_COUNCIL,
         DEVELOPING_STAFF,
         "Develop a Workforce Strategy for publication in April 2024.",
-        "In Progress", "Q2", "Q4",
+        "In Progress",
+        "Q2",
+        "Q4",
     ),
     (
         YOUR_COUNCIL,
@@ -691,7 +811,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Undertake a range of recruitment and retention projects to ensure that Charnwood "
             "attracts the best candidates and retains a strong and committed workforce."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         YOUR_COUNCIL,
@@ -700,7 +822,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Investigate and evaluate office accommodation options in line with our "
             "sustainability and carbon reduction approach."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         YOUR_COUNCIL,
@@ -709,7 +833,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Manage the action plan for the Financial Pressures meeting to ensure a robust "
             "mechanism for delivering savings is established."
         ),
-        "Completed", "Q1", "Q4",
+        "Completed",
+        "Q1",
+        "Q4",
     ),
     (
         YOUR_COUNCIL,
@@ -719,7 +845,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Account and to ensure all capital schemes are correctly categorised. 1) Live "
             "schemes 2) Provisional Scheme 3) Third party schemes."
         ),
-        "Completed", "Q1", "Q4",
+        "Completed",
+        "Q1",
+        "Q4",
     ),
     (
         YOUR_COUNCIL,
@@ -728,7 +856,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Review budget monitoring reports and management information in line with Budget "
             "Scrutiny Panel recommendation for Members and Senior Leadership Team."
         ),
-        "Completed", "Q1", "Q2",
+        "Completed",
+        "Q1",
+        "Q2",
     ),
     (
         YOUR_COUNCIL,
@@ -737,7 +867,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Deliver a comprehensive induction and training programme for new Councillors "
             "following the May 2023 local elections."
         ),
-        "Completed", "Q2", "Q3",
+        "Completed",
+        "Q2",
+        "Q3",
     ),
     (
         YOUR_COUNCIL,
@@ -746,7 +878,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Develop a new Corporate Strategy for publication in April 2024, including "
             "gathering public consultation."
         ),
-        "In Progress", "Q2", "Q4",
+        "In Progress",
+        "Q2",
+        "Q4",
     ),
     (
         YOUR_COUNCIL,
@@ -755,7 +889,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Develop a new Equality, Diversity, and Inclusion Strategy for publication in April "
             "2024."
         ),
-        "In Progress", "Q2", "Q4",
+        "In Progress",
+        "Q2",
+        "Q4",
     ),
     (
         YOUR_COUNCIL,
@@ -765,7 +901,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "is delivered resulting in a more efficient, effective, and innovative "
             "organisation."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         YOUR_COUNCIL,
@@ -774,7 +912,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Complete an options appraisal and contract award and replacement option for the "
             "Revenues and Benefits contract."
         ),
-        "Completed", "Q1", "Q3",
+        "Completed",
+        "Q1",
+        "Q3",
     ),
     (
         YOUR_COUNCIL,
@@ -783,7 +923,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Complete the implementation of the Assure back-office system in Housing, Planning "
             "and Regulatory Services."
         ),
-        "Overdue", "Q1", "Q3",
+        "Overdue",
+        "Q1",
+        "Q3",
     ),
     (
         YOUR_COUNCIL,
@@ -792,13 +934,17 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Explore options for customers to view their rent account and other Tenancy "
             "information online."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         YOUR_COUNCIL,
         TRANSFORMATION_AND_EFFICIENCY,
         "Review and procure a new corporate website.",
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
     (
         YOUR_COUNCIL,
@@ -807,7 +953,9 @@ ACTIONS: list[tuple[str, str, str, str, str, str]] = [
             "Review of the Customer Relationship Manager (CRM) system and determine what the "
             "future need is."
         ),
-        "In Progress", "Q1", "Q4",
+        "In Progress",
+        "Q1",
+        "Q4",
     ),
 ]
 
@@ -831,10 +979,7 @@ PROGRESS: list[str] = [
     "Briefing took place 27th Sept 2023.",
     "To be completed by the end of March 2024.",
     "This project has been successfully completed.",
-    (
-        "The project is on course to be delivered in the Summer of 2024. Further detailed "
-        "needed."
-    ),
+    ("The project is on course to be delivered in the Summer of 2024. Further detailed needed."),
     "This project is on track to be delivered in March/April 2024",
     "No narrative provided. MB to update.",
     "This project is on track to be completed in the Spring of 2024.",
@@ -1026,10 +1171,7 @@ PROGRESS: list[str] = [
         "these have now been resolved. final checks on some aspects are taking place and all "
         "updates should be completed by the end of January 2024."
     ),
-    (
-        "The construction element of the project is expected to be completed end of January "
-        "2024."
-    ),
+    ("The construction element of the project is expected to be completed end of January 2024."),
     "All required returns to date have been summitted successfully on-time.",
     (
         "There have been 4 meetings of the project leads group to date and another is scheduled "
@@ -1089,10 +1231,7 @@ PROGRESS: list[str] = [
         "Induction programme now completed. Moving on to regular ongoing member development "
         "programme."
     ),
-    (
-        "The Corporate Strategy has been approved by Cabinet and will be launched in April "
-        "2024."
-    ),
+    ("The Corporate Strategy has been approved by Cabinet and will be launched in April 2024."),
     (
         "Consultation on the Strategy has been completed, the Strategy is now in draft form and "
         "on the agenda for Cabinet on 4 April."
