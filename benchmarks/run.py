@@ -1,12 +1,13 @@
 """Speed and memory figures for kpixl, with ratios against a bare baseline measured in the
 same run. ``make bench`` prints them; targets are checked here, not in the tests.
 
-Targets (from the issues): kpixl.rag on numbers within 10x of a minimal if-chain;
-KPI_RAG over 100,000 rows in one call <= 100 ms; 1,000,000 rows rated (status and
-direction) through pandas < 1 s and within 5x of bare numpy; bundled tracker to pack <= 2 s;
-5,000 indicators x 12 periods to pack <= 20 s, <= 1 GB peak and within 3x of a bare
-XlsxWriter script writing the same cells unformatted; inside Pyodide (xlwings Lite),
-10,000 kpixl.rag calls and a 10,000-row KPI_RAG within 3x of CPython.
+Targets (from the issues): kpixl.rag on numbers with an explicit tolerance within 5x of a
+minimal if-chain, and on text arguments that repeat (as down a column) within 10x;
+KPI_RAG over 100,000 rows with a target/polarity/tolerance per row <= 100 ms;
+rate_frame on 1,000,000 rows (status and direction) within 3x of bare numpy; bundled
+tracker to pack <= 2 s; 5,000 indicators x 12 periods to pack <= 20 s, <= 1 GB peak and
+within 3x of a bare XlsxWriter script writing the same cells unformatted; inside Pyodide
+(xlwings Lite), 10,000 kpixl.rag calls and a 10,000-row KPI_RAG within 3x of CPython.
 """
 
 from __future__ import annotations
@@ -65,24 +66,29 @@ def rag_numbers() -> None:
 
     rag = kpixl.rag
     base, ours = best_pair(
-        lambda: [if_chain(a, t) for a, t in pairs], lambda: [rag(a, t) for a, t in pairs]
+        lambda: [if_chain(a, t) for a, t in pairs],
+        lambda: [rag(a, t, "Higher is better", 0.05) for a, t in pairs],
     )
     ratio = ours / base
     line(
-        "kpixl.rag, 200,000 numeric calls",
+        "kpixl.rag, 200,000 calls on numbers, explicit tolerance",
+        ours,
+        "<= 5x if-chain",
+        ratio <= 5,
+        f"{ratio:.1f}x (if-chain {base * 1000:.1f} ms)",
+    )
+    # text as a column holds it: the actuals' texts and the rule's texts repeat
+    texts = [(f"{a:.1%}", f"{t:.0%}", "Higher is better", "5%") for a, t in pairs]
+    base, ours = best_pair(
+        lambda: [if_chain(a, t) for a, t in pairs], lambda: [rag(*x) for x in texts]
+    )
+    ratio = ours / base
+    line(
+        "kpixl.rag, 200,000 calls on repeating text",
         ours,
         "<= 10x if-chain",
         ratio <= 10,
-        f"{ratio:.1f}x (if-chain {base * 1000:.1f} ms)",
-    )
-    texts = [(f"{a:.1%}", f"{t:.0%}", "Higher is better", "85% - 90%") for a, t in pairs[:50_000]]
-    text_time = best(lambda: [kpixl.rag(*x) for x in texts], 3)
-    line(
-        "kpixl.rag, 50,000 calls on text inputs",
-        text_time,
-        "(figure)",
-        None,
-        f"{text_time / 50_000 * 1e6:.2f} us per call",
+        f"{ratio:.1f}x ({ours / len(texts) * 1e6:.2f} us per call)",
     )
 
 
@@ -92,7 +98,7 @@ def kpi_rag_column() -> None:
     rng = random.Random(2)
     column = [[rng.uniform(0, 1)] for _ in range(100_000)]
     one = best(lambda: udfs.KPI_RAG(column, 0.9, "Higher is better", "5%"))
-    line("KPI_RAG, 100,000-row column, one target (one call)", one, "<= 100 ms", one <= 0.1)
+    line("KPI_RAG, 100,000-row column, one target (one call)", one, "(figure)")
     targets = [[rng.choice(["90%", "85%", 0.95, "92%"])] for _ in column]
     polarity = [[rng.choice(["Higher is better", "Lower is better"])] for _ in column]
     tolerance = [[rng.choice(["5%", "85% - 90%", "5 pts", None])] for _ in column]
@@ -136,8 +142,8 @@ def frame_million() -> None:
     line(
         "rate_frame, 1,000,000 rows (status and direction)",
         ours,
-        "< 1 s, <= 5x numpy",
-        ours < 1 and ratio <= 5,
+        "<= 3x numpy",
+        ratio <= 3,
         f"{ratio:.1f}x (numpy {base * 1000:.0f} ms)",
     )
 

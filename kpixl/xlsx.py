@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 from xml.etree.ElementTree import XMLPullParser
 
-from .core.errors import CorruptWorkbook, WorkbookTooLarge
+from .core.errors import CorruptWorkbook, WorkbookTooLarge, rows_beyond
 from .core.scan import SheetData
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -326,11 +326,7 @@ def read_sheet(
                     cell = None if v is None else _cell(kind, v.text, strings)
                 if cell is not None:
                     if r >= max_rows:
-                        raise WorkbookTooLarge(
-                            f'the sheet "{name}" has data in row {r + 1:,}, beyond kpixl\'s '
-                            f"limit of {max_rows:,} rows; remove unused rows, or raise the "
-                            "limit with max_rows in kpixl.toml"
-                        )
+                        raise rows_beyond(name, r + 1, max_rows)
                     if c >= max_columns:
                         raise WorkbookTooLarge(
                             f'the sheet "{name}" has data in column {c + 1:,}, beyond kpixl\'s '

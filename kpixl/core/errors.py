@@ -139,6 +139,19 @@ class WorkbookTooLarge(FileProblem):
     exit_code = ExitCode.OVERSIZED
 
 
+def rows_beyond(sheet: str, row: int, limit: int) -> WorkbookTooLarge:
+    """The refusal of a sheet with data beyond the row limit (``max_rows``), in one wording.
+
+    >>> print(rows_beyond("KPIs", 13, 5))  # doctest: +ELLIPSIS
+    the sheet "KPIs" has data in row 13, beyond kpixl's limit of 5 rows; remove unused ...
+    """
+    return WorkbookTooLarge(
+        f'the sheet "{sheet}" has data in row {row:,}, beyond kpixl\'s limit of {limit:,} '
+        "rows; remove unused rows, or raise the limit with max_rows in kpixl.toml or the "
+        "kpixl.conf sheet"
+    )
+
+
 class NoTableFound(FileProblem):
     """No sheet holds a KPI table kpixl recognises, or the table holds nothing to rate."""
 

@@ -38,7 +38,7 @@ from dataclasses import replace
 
 from .build import grid_kind, grid_periods, indicators, latest_fy, slots
 from .config import CONF_SHEETS, Conf, apply_conf, conf_from_sheet
-from .errors import BadConfig, InputError, NoTableFound
+from .errors import BadConfig, InputError, NoTableFound, rows_beyond
 from .headings import HeadingKind, Headings, display
 from .model import Indicator, Tracker
 from .periods import fy_label
@@ -115,6 +115,10 @@ def tracker_from_sheets(
         s = apply_conf(s, overrides, overrides.where)
         mapping.update(overrides.columns)
     mapping.update(columns or {})
+    for name, sheet in data.items():  # a kpixl.conf sheet's limit, now that it is known
+        last = max((i for i, row in enumerate(sheet.rows, 1) if not blank_row(row)), default=0)
+        if last > s.max_rows:
+            raise rows_beyond(name, last, s.max_rows)
     try:
         kinds = Headings(mapping, s.fy_start_month)
     except InputError as e:

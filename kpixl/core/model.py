@@ -263,7 +263,8 @@ class Rating:
         """The rating as plain data, for scripts (``kpixl rate --format json``).
 
         Keys: ref, name, sheet, row, period, status, kpixl_status, stated_status, arrow,
-        value, target, ytd, ytd_numerator, ytd_denominator, unit, problem, basis.
+        long_trend (where the scheme asks for one), value, target, ytd, ytd_numerator,
+        ytd_denominator, unit, problem, basis.
         """
         ind = self.indicator
         return {
@@ -276,6 +277,7 @@ class Rating:
             "kpixl_status": self.own_status.value if self.own_status else None,
             "stated_status": self.stated.value if self.stated else None,
             "arrow": self.direction.value if self.direction else None,
+            "long_trend": self.long_trend.value if self.long_trend else None,
             "value": self.value.value,
             "target": self.target,
             "ytd": self.ytd,

@@ -97,6 +97,16 @@ def fy_label(start_year: int) -> str:
     return f"{start_year}/{(start_year + 1) % 100:02d}"
 
 
+def year_label(fy: str, fy_start: int = 4) -> str:
+    """A reporting year as a report prints it: ``2024/25``, or ``2024`` where the year is
+    the calendar year (it starts in January).
+
+    >>> year_label("2024/25"), year_label("2024/25", fy_start=1)
+    ('2024/25', '2024')
+    """
+    return fy[:4] if fy_start == 1 and len(fy) >= 4 and fy[:4].isdigit() else fy
+
+
 def fy_of(month: int, year: int, fy_start: int = 4) -> str:
     """The financial year holding a calendar month.
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .errors import KpixlError
 from .model import Rating, Tracker
+from .periods import fy_label, year_label
 from .polarity import Polarity
 from .rules import Direction, Status
 from .scheme import DirectionStyle, Scheme
@@ -219,8 +220,10 @@ def _shown(x: float, unit: str, decimals: int) -> str:
 
 def _columns(tracker: Tracker, k: int | None) -> tuple[tuple[Column, ...], list[int]]:
     recent = [] if k is None else list(range(max(0, k - RECENT_PERIODS + 1), k + 1))
-    fy = tracker.periods[k].year if k is not None else None
-    last_fy = _previous_fy(fy)
+    start = tracker.settings.fy_start_month
+    year = tracker.periods[k].year if k is not None else None
+    fy = year_label(year, start) if year else None
+    last_fy = year_label(_previous_fy(year), start) if year else None
     cols = [
         Column("ref", "Ref", 9),
         Column("name", "Indicator", 34, "wrap"),
@@ -229,6 +232,11 @@ def _columns(tracker: Tracker, k: int | None) -> tuple[tuple[Column, ...], list[
         *(Column(f"p{i}", tracker.periods[i].label, 11, "value") for i in recent),
         Column("ytd", f"Year to date {fy}" if fy else "Year to date", 12, "value"),
         Column("direction", "Direction of travel", 10, "arrow"),
+        *(
+            [Column("long_trend", f"Long trend ({n} periods)", 10, "arrow")]
+            if (n := tracker.settings.scheme.long_trend)
+            else []
+        ),
         Column("polarity", "Polarity", 11, "wrap"),
         Column("target", "Target", 14, "wrap"),
         Column("tolerance", "Tolerance", 13, "wrap"),
@@ -239,11 +247,8 @@ def _columns(tracker: Tracker, k: int | None) -> tuple[tuple[Column, ...], list[
     return tuple(cols), recent
 
 
-def _previous_fy(fy: str | None) -> str | None:
-    if not fy:
-        return None
-    first = int(fy[:4]) - 1
-    return f"{first}/{(first + 1) % 100:02d}"
+def _previous_fy(fy: str) -> str:
+    return fy_label(int(fy[:4]) - 1)
 
 
 def _row(
@@ -286,6 +291,7 @@ def _row(
     else:
         by["ytd"] = Cell("n/a" if r.method == "none" else "")
     by["direction"] = Cell(str(r.direction) if r.direction else "", arrow=r.direction)
+    by["long_trend"] = Cell(str(r.long_trend) if r.long_trend else "", arrow=r.long_trend)
     comments = " ".join(str(ind.comments or "").split())
     if r.status is None and r.problem:
         by["status"] = Cell(NOT_RATED)

@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from .errors import MethodError, TargetError
-from .values import MAX_RULE_TEXT, ValueTextError, read_value
+from .values import MAX_RULE_TEXT, Value, ValueTextError, read_value
 from .vocabulary import (
     CUMULATIVE_WORDS,
     TARGET_REVIEW_WORDS,
@@ -176,6 +176,11 @@ def parse_target(x: object) -> Target:
         return _REVIEW
     if isinstance(x, (list, tuple)):
         return _sequence(x)
+    if isinstance(x, Value):  # a figure whose cell format the reader knew (80% is 0.8)
+        if x.value is None:
+            return _REVIEW
+        text = _pct(x.value) if x.percent else _num(x.value)
+        return Target(TargetKind.VALUE, x.value, percent=x.percent, text=text)
     if isinstance(x, bool) or not isinstance(x, (str, int, float)):
         try:
             v = read_value(x, "target")
