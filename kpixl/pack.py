@@ -55,7 +55,7 @@ ARROW_COLOURS = {
     "colour-blind": {"green": "#007A5A", "amber": "#B07800", "red": "#B34700", "none": "#000000"},
 }
 HEADER_FILL = "#1F3864"
-FIRST_TABLE_ROW = 6  # rows 0-4: title block and key; row 5: column headers
+FIRST_TABLE_ROW = 7  # rows 0-5: title block, key and scheme; row 6: column headers
 
 
 class _Formats:
@@ -255,14 +255,14 @@ def _key_row(ws: Any, fmt: _Formats, pack: Pack, row: int, last: int) -> None:
             fmt.get(border=0, font_size=8),
             f"{meaning};  ",
         ]
-    parts[-1] = (
-        parts[-1].rstrip("; ")
-        + f". An acceptable range is within {pack.acceptable_range:.0%} of the last period."
-    )
+    parts[-1] = parts[-1].rstrip("; ") + "."
     cell = fmt.get(text_wrap=True, border=0, valign="top", font_size=8)
     ws.merge_range(row + 1, 0, row + 1, last, "", cell)
     ws.write_rich_string(row + 1, 0, *parts, cell)
     ws.set_row(row + 1, 24)
+    # how this tracker is rated, in the words the scheme gives of itself
+    ws.merge_range(row + 2, 0, row + 2, last, " ".join(pack.scheme_words), cell)
+    ws.set_row(row + 2, 36)
 
 
 def _table_sheet(

@@ -16,7 +16,7 @@ from kpixl.cli import main
 from kpixl.committee import make_pack
 from kpixl.core.model import rate_tracker
 from kpixl.core.tables import NOT_RATED
-from kpixl.pack import PALETTES
+from kpixl.pack import FIRST_TABLE_ROW, PALETTES
 from kpixl.reader import read_tracker
 from kpixl.samples import tracker_from_source
 from tests.conftest import soffice_or_skip
@@ -35,9 +35,9 @@ def built(tmp_path_factory):
 
 
 def _rows_by_ref(ws) -> dict[str, list]:
-    header = [c.value for c in ws[6]]
+    header = [c.value for c in ws[FIRST_TABLE_ROW]]
     out = {}
-    for row in ws.iter_rows(min_row=7):
+    for row in ws.iter_rows(min_row=FIRST_TABLE_ROW + 1):
         values = [c for c in row]
         if values[0].value and values[1].value and header[0] == "Ref":
             out[values[0].value] = dict(zip(header, values, strict=False))
@@ -100,11 +100,11 @@ def test_formats_fills_print_settings_and_panes(built):
     assert rows["STP37a"]["Mar-25"].number_format == '#,##0.00" days"'
     assert rows["AFL13"]["Mar-25"].number_format == "#,##0"
     assert rows["AFL13"]["Direction of travel"].font.color.rgb.endswith("00863D")  # ↑G green
-    assert ws.freeze_panes == "C7"
+    assert ws.freeze_panes == f"C{FIRST_TABLE_ROW + 1}"
     assert ws.page_setup.orientation == "landscape"
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
-    assert ws.print_title_rows == "$6:$6"
+    assert ws.print_title_rows == f"${FIRST_TABLE_ROW}:${FIRST_TABLE_ROW}"
     assert "Page &P of &N" in ws.oddFooter.center.text
     for sheet in wb.worksheets:
         if sheet.title != "Trend data":
@@ -114,9 +114,9 @@ def test_formats_fills_print_settings_and_panes(built):
 def test_x_out_of_y_under_percentages(built):
     _, wb = built
     ws = wb["Housing & Communities OSC"]
-    header = [c.value for c in ws[6]]
+    header = [c.value for c in ws[FIRST_TABLE_ROW]]
     col = header.index("Mar-25")
-    for row in ws.iter_rows(min_row=7):
+    for row in ws.iter_rows(min_row=FIRST_TABLE_ROW + 1):
         if row[0].value == "STP08":
             below = ws.cell(row=row[0].row + 1, column=col + 1).value
             assert below == "7,901 out of 7,915"
@@ -290,5 +290,6 @@ def test_the_key_follows_the_acceptable_range_setting(tmp_path):
     for t, words in ((tracker, "within 5% of the last period"), (wider, "within 10% of")):
         result = make_pack(t, tmp_path / f"{words[7:9]}.xlsx", produced=DAY)
         ws = openpyxl.load_workbook(result.xlsx, rich_text=True)["Summary"]
-        key = "".join(str(part) for part in ws.cell(row=5, column=1).value)
-        assert words in key and "↑G" in key
+        arrows = "".join(str(part) for part in ws.cell(row=5, column=1).value)
+        scheme = str(ws.cell(row=6, column=1).value)  # the scheme's own words
+        assert "↑G" in arrows and words in scheme
