@@ -1,6 +1,6 @@
 # kpixl: two commands do all the set-up on a fresh machine.
 #   make demo   rate the bundled tracker and write its committee pack (xlsx + PDF) to out/
-#   make test   lint and run the tests (LibreOffice and Pyodide tests included)
+#   make test   lint, type-check the core and run the tests (LibreOffice and Pyodide included)
 #   make bench  print speed and memory figures
 PYTHON ?= python3
 VENV   := .venv
@@ -66,6 +66,7 @@ test: venv office pyodide lint
 lint: venv
 	$(BIN)/ruff check kpixl tests benchmarks
 	$(BIN)/ruff format --check kpixl tests benchmarks
+	$(BIN)/mypy
 
 bench: venv pyodide
 	$(BIN)/python benchmarks/run.py

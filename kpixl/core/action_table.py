@@ -290,15 +290,15 @@ class _Reading:
             self.outcome = ""
         if _filled(cells.get("outcome")):
             self.outcome = str(cells["outcome"]).strip()
-        text = cells.get("text")
-        if not _filled(text):
+        action = cells.get("text")
+        if not _filled(action):
             self.problems.append(
                 (number, f"Row {number}: cells filled but no action in its column")
             )
             return
         self.actions.append(
             Action.read(
-                str(text),
+                str(action),
                 cells.get("status"),
                 end=cells.get("end"),
                 start=cells.get("start"),

@@ -334,9 +334,9 @@ def parse_when(x: object, fy_start: int = 4, argument: str = "end") -> When | No
     fy = parse_fy(text)
     if fy is not None:
         return When("year", label, fy=fy, fy_start=fy_start)
-    day = _read_day(text, x, argument)
-    if day is not None:
-        return When("day", label, day=day, fy_start=fy_start)
+    found = _read_day(text, x, argument)
+    if found is not None:
+        return When("day", label, day=found, fy_start=fy_start)
     m = _MONTH_RE.match(text)
     if m and m[1] in MONTHS:
         month, rest = MONTHS[m[1]], (m[2] or "").strip()

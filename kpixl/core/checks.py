@@ -220,14 +220,11 @@ def _zero(m: Measure, rating: Rating, add: Callable[..., None]) -> None:
         return
     others = [o.value.value for o in m.observations if o.value.value not in (None, 0)]
     t = rating.target
-    far = [x for x in others if abs(x) > 0]  # type: ignore[arg-type]
+    far = [x for x in others if abs(x) > 0]
     if (
         far
         and (t is None or t != 0)
-        and all(
-            abs(x) >= (0.5 if on_fraction_scale(x) else 5)
-            for x in far  # type: ignore[arg-type]
-        )
+        and all(abs(x) >= (0.5 if on_fraction_scale(x) else 5) for x in far)
     ):
         label = rating.at.label if rating.at is not None else "the reporting period"
         add(

@@ -138,13 +138,13 @@ def tracker_from_sheets(
         s = replace(s, financial_year=fy)
     kind = grid_kind(tables, fy)
     grid = grid_periods(tables, fy, kind, s.fy_start_month)
-    rows: list[Indicator] = []
+    found: list[Indicator] = []
     for t in tables:
-        rows.extend(indicators(t, slots(t, fy, grid), len(grid), s))
+        found.extend(indicators(t, slots(t, fy, grid), len(grid), s))
     unmapped = tuple(dict.fromkeys(u for t in tables for u in t.unmapped if u))
     return Tracker(
         periods=tuple(grid),
-        indicators=rows,
+        indicators=found,
         settings=s,
         source=source,
         unmapped=unmapped,

@@ -184,9 +184,9 @@ class Tracker:
                     latest = i
             for o in m.observations:  # a quarter column beside months counts at its end
                 if o.index < 0 and o.value.value is not None and o.where == "column":
-                    i = _grid_end(self.periods, o.period)
-                    if i is not None and (latest is None or i > latest):
-                        latest = i
+                    end = _grid_end(self.periods, o.period)
+                    if end is not None and (latest is None or end > latest):
+                        latest = end
         return latest
 
 
@@ -869,6 +869,7 @@ def rate_measure(m: Measure, tracker: Tracker, k: int | None = None) -> Rating:
     rule: Rule | None = None
     parent_of_parts = t is not None and t.kind is TargetKind.SPLIT and not m.indicator.part
     if parent_of_parts:
+        assert t is not None
         basis.append(f'its sub-measures are rated, each against its own part of "{t.text}"')
     if t is not None and pol is not None and at is not None and not parent_of_parts:
         try:
@@ -932,13 +933,13 @@ def rate_measure(m: Measure, tracker: Tracker, k: int | None = None) -> Rating:
         if own is not None and own is not stated:
             basis.append(f"status as the tracker states it ({stated}); by the rules: {own}")
     long = None
-    if m.scheme.long_trend and pol is not None and current.value is not None:
+    if m.scheme.long_trend and pol is not None and current.value is not None and at is not None:
         history = [
             o.value.value
             for o in series
             if o.value.value is not None and (o.period.ordinal() or 0) < (at.ordinal() or 0)
-        ]  # type: ignore[union-attr]
-        long = trend(current.value, history, pol, m.scheme)  # type: ignore[arg-type]
+        ]
+        long = trend(current.value, history, pol, m.scheme)
     return Rating(
         indicator=m.indicator,
         period=current_obs.index
@@ -1038,7 +1039,7 @@ def _ytd(
             if v.numerator is not None and v.denominator is not None and v.value is not None
         ]
         if pairs:
-            counts = (sum(n for n, _ in pairs), sum(d for _, d in pairs))  # type: ignore[misc]
+            counts = (sum(n for n, _ in pairs), sum(d for _, d in pairs))
     note = f"year to date: without {_months(absent, tracker)} (no figures)" if absent else ""
     return result, counts, note
 

@@ -239,17 +239,16 @@ class Rule:
         if self.plain:  # the common case, decided in a few operations
             t = type(actual)
             if t is float:
-                x = actual
+                x: float = actual  # type: ignore[assignment]
                 if (
                     x == x
                     and -1e300 <= x <= 1e300
-                    and (  # type: ignore[operator]
-                        not self.target_percent or -1.5 <= x <= 1.5  # type: ignore[operator]
-                    )
+                    and (not self.target_percent or -1.5 <= x <= 1.5)
                 ):  # (MAX_FIGURE, FRACTION_LIMIT)
-                    return _plain(x, self.green_from, self.amber_limit, self.lower)  # type: ignore[arg-type]
-            elif t is str and len(actual) <= 200:  # type: ignore[arg-type]
-                v = short_text(actual)  # type: ignore[arg-type]
+                    return _plain(x, self.green_from, self.amber_limit, self.lower)
+            elif t is str:
+                text: str = actual  # type: ignore[assignment]
+                v = short_text(text) if len(text) <= 200 else None
                 # a Value read from text is finite and in range; only its scale is checked
                 if v is not None and (v.percent is self.target_percent or v.numerator is not None):
                     if v.value is None:
@@ -579,7 +578,7 @@ def rule_for(
     memo = s.memo
     key = (target, polarity, tolerance, type(target), type(polarity), type(tolerance))
     try:
-        return memo[key]  # type: ignore[no-any-return]
+        return memo[key]
     except KeyError:
         pass
     except TypeError:  # an unhashable argument (a list): compile afresh
@@ -604,7 +603,7 @@ def width_for(polarity: object, tolerance: object, scheme: Scheme | None = None)
     memo = s.memo
     key = (polarity, tolerance, type(polarity), type(tolerance))
     try:
-        return memo[key]  # type: ignore[no-any-return]
+        return memo[key]
     except KeyError:
         pass
     except TypeError:
@@ -715,14 +714,14 @@ def rag(
         except (KeyError, TypeError):
             k = width_for(polarity, tolerance, s)
         if k is not None:
-            status = k(actual, target)  # type: ignore[arg-type]
+            status = k(actual, target)  # a float or an int
             if status is not None:
                 return status
     try:
         rule = s.memo[(target, polarity, tolerance, type(target), type(polarity), type(tolerance))]
     except (KeyError, TypeError):
         rule = rule_for(target, polarity, tolerance, s)
-    return rule.rate(actual)  # type: ignore[no-any-return, union-attr]
+    return rule.rate(actual)
 
 
 def rate_rows(
@@ -756,13 +755,14 @@ def rate_rows(
     cols = [c if len(c) == n else [c[0]] * n for c in args]
     keys = list(zip(*cols, *(map(type, c) for c in cols), strict=True))
     try:
-        rules: list[Rule | None] = list(map(s.memo.get, keys))  # type: ignore[arg-type]
+        rules: list[Rule | None] = list(map(s.memo.get, keys))
     except TypeError:  # an unhashable cell: every row compiled in turn
         rules = [None] * n
     if None in rules:
         for i, r in enumerate(rules):
             if r is None:
-                rules[i] = rule_for(*keys[i][:3], s)
+                t, p, tol = keys[i][:3]
+                rules[i] = rule_for(t, p, tol, s)
     out = _rate_each(rules, actuals)  # type: ignore[arg-type]
     if _BLANK_KEY in keys:  # rows with nothing in them stay blank
         for i, k in enumerate(keys):

@@ -420,8 +420,8 @@ def _data_row(table: Table, r: int, row: Sequence[Cell], service: str, merged: s
                 for c in own
                 if c not in table.headings
                 and c not in table.labels
-                and isinstance(row[c], str)
-                and REF_RE.match(row[c].strip())
+                and isinstance(cell := row[c], str)
+                and REF_RE.match(cell.strip())
             ),
             "",
         )

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Any
 
 from .errors import InputError
 from .polarity import Polarity, parse_polarity
@@ -92,7 +93,7 @@ class Scheme:
     compare_with: str = "previous"  # or "last_year": the same period a year before
     stated_status: str = "tracker"  # or "kpixl"
     # the rules and widths met under this scheme (rules.rule_for): not part of its value
-    memo: dict[object, object] = field(
+    memo: dict[tuple[object, ...], Any] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
 
@@ -292,7 +293,7 @@ class Override:
     unit: object = None
     cumulative: bool | None = None
 
-    def given(self) -> dict[str, object]:
+    def given(self) -> dict[str, Any]:
         return {
             f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None
         }
@@ -301,6 +302,9 @@ class Override:
 OVERRIDE_FIELDS = tuple(f.name for f in fields(Override))
 
 _EMPTY: Mapping[str, object] = MappingProxyType({})
+_NONE_STR: Mapping[str, str] = MappingProxyType({})
+_NO_OVERRIDES: Mapping[str, Override] = MappingProxyType({})
+_NO_GROUPS: Mapping[str, Scheme] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -317,12 +321,12 @@ class Settings:
     reporting_period: str | None = None
     council: str = ""
     title: str = "Performance report"
-    committees: Mapping[str, str] = field(default_factory=lambda: _EMPTY)  # type: ignore[arg-type]
+    committees: Mapping[str, str] = field(default_factory=lambda: _NONE_STR)
     palette: str = "standard"  # or "colour-blind"
     status_codes: bool = False  # show G/A/R letters instead of words
-    indicators: Mapping[str, Override] = field(default_factory=lambda: _EMPTY)  # type: ignore[arg-type]
-    groups: Mapping[str, Scheme] = field(default_factory=lambda: _EMPTY)  # type: ignore[arg-type]
-    members: Mapping[str, str] = field(default_factory=lambda: _EMPTY)  # type: ignore[arg-type]
+    indicators: Mapping[str, Override] = field(default_factory=lambda: _NO_OVERRIDES)
+    groups: Mapping[str, Scheme] = field(default_factory=lambda: _NO_GROUPS)
+    members: Mapping[str, str] = field(default_factory=lambda: _NONE_STR)
     max_rows: int = 250_000  # rows read from one sheet; more is refused (a setting to raise)
 
     # Scheme fields read through the settings, for callers that predate the scheme.

@@ -393,10 +393,10 @@ def build_pack(tracker: Tracker, ratings: list[Rating], produced: str) -> Pack:
             )
         )
     counted = [
-        r
+        row.rating
         for t in tables
         for row in t.rows
-        if row.kind == "indicator" and (r := row.rating) and _label(r)
+        if row.kind == "indicator" and row.rating is not None and _label(row.rating)
     ]
     labels = [_label(r) for r in counted]
     keys = [
@@ -433,7 +433,7 @@ def summary_sentence(g: Summary) -> str:
     >>> summary_sentence(summary(["G"] * 16 + ["A"] * 8 + ["R"] * 6 + ["No data"] * 4))
     '47% (16) of 34 indicators were rated Green, 23% (8) Amber, 18% (6) Red. Not rated: 4 no data.'
     """
-    parts = []
+    parts: list[str] = []
     for status in (Status.GREEN, Status.AMBER, Status.RED):
         share = f"{g.percent(status)}% ({g.count(status)})"
         parts.append(

@@ -332,15 +332,15 @@ def _parse_forms(t: str, raw: str) -> Target | None:
     m = _ANNUAL_PAREN_RE.match(t)
     if m:  # "25% (100% annual target)": the figure per period, and the year's total
         per, pct = _fig(m[1])
-        annual, _ = _fig(m[2])
-        per_name = _unit_from_ratio(annual, per)
+        year_total, _ = _fig(m[2])
+        per_name = _unit_from_ratio(year_total, per)
         if per_name is None:
             return None
-        return Target(TargetKind.PER_PERIOD, annual, per, per_name, percent=pct, text=raw)
+        return Target(TargetKind.PER_PERIOD, year_total, per, per_name, percent=pct, text=raw)
     labelled = dict((k, v) for k, v in _LABELLED_RE.findall(t))
     per_match = _PER_RE.search(t)
     if per_match or labelled:
-        annual = None
+        annual: float | None = None
         per_value = per_name = None
         pct = False
         if per_match:

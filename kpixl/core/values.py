@@ -287,7 +287,7 @@ def read_value(x: object, argument: str = "value") -> Value:
         return BLANK  # a NaN through pandas, as a float NaN is
     if isinstance(x, (int, Decimal, Fraction)) or (isinstance(x, Real) and not isinstance(x, str)):
         try:
-            f = float(x)  # type: ignore[arg-type]
+            f = float(x)
         except (OverflowError, ValueError, TypeError):
             raise ValueTextError(argument, x, VALUE_HINT, "too large to be a figure:") from None
         return _float(f, argument, x)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from .errors import MethodError, ValueTextError
 from .values import Value, read_value
@@ -64,7 +65,7 @@ def flatten(values: object) -> list[object]:
     elif isinstance(values, (str, bytes, Value)) or not hasattr(values, "__iter__"):
         return [values]
     else:
-        items = list(values)  # type: ignore[call-overload]
+        items = list(values)
     out: list[object] = []
     for item in items:  # type: ignore[attr-defined]
         if isinstance(item, (list, tuple)):
@@ -104,7 +105,8 @@ def _ytd(values: object, m: Method, weights: object) -> float | None:
         return None  # a snapshot has no year to date
     items = flatten(values)
     if m.name == "sum" and weights is None and items and all(type(v) is float for v in items):
-        total = sum(items)  # the fast path: numbers, none of them blank (NaN) or huge
+        # the fast path: numbers, none of them blank (NaN) or huge
+        total = sum(cast("list[float]", items))
         if total == total and abs(total) <= 1e300:
             return _clean(total)
     read = [read_value(v, "values") for v in items]
