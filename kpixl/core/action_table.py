@@ -42,68 +42,11 @@ from dataclasses import dataclass, field, replace
 
 from .actions import Action, ActionRules
 from .periods import parse_period
+from .vocabulary import ACTION_HEADINGS
 
 Cell = object
 Rows = Sequence[Sequence[Cell]]
 
-# Action fields and the headings councils write for them, compared by heading_key().
-ACTION_HEADINGS: dict[str, tuple[str, ...]] = {
-    "theme": ("theme", "themes", "corporate theme", "strategic theme"),
-    "outcome": (
-        "outcome",
-        "outcomes",
-        "corporate strategy outcome",
-        "strategic outcome",
-        "priority",
-        "priorities",
-        "corporate priority",
-        "strategic priority",
-        "objective",
-        "strategic objective",
-    ),
-    "text": (
-        "action",
-        "actions",
-        "corporate delivery plan action",
-        "delivery plan action",
-        "key action",
-        "key actions",
-        "action description",
-        "project",
-        "projects",
-        "milestone",
-        "milestones",
-        "key milestone",
-    ),
-    "progress": (
-        "progress",
-        "progress update",
-        "progress to date",
-        "update",
-        "updates",
-        "commentary",
-        "comments",
-        "comment",
-        "narrative",
-    ),
-    "status": ("status", "action status", "current status", "progress status"),
-    "start": ("start date", "start", "start quarter", "planned start"),
-    "end": (
-        "end date",
-        "end",
-        "end quarter",
-        "due",
-        "due date",
-        "due by",
-        "deadline",
-        "target date",
-        "completion date",
-        "target completion date",
-        "planned end",
-    ),
-    "owner": ("owner", "action owner", "lead", "lead officer", "responsible officer", "officer"),
-    "rag": ("rag", "rag status", "rag rating", "rating"),
-}
 _FIELD_OF = {h: f for f, names in ACTION_HEADINGS.items() for h in names}
 # Headings of a KPI table: a run holding a name heading is not an action table, and any of
 # these (or a period such as "Q1 2023/24") in a row below a table is a new header.

@@ -43,64 +43,8 @@ from .periods import MONTHS
 from .rounding import largest_remainder
 from .rules import Status
 from .values import EXCEL_ERRORS
+from .vocabulary import ACTION_RAG_WORDS, ACTION_STATUS_WORDS, NO_DATE_WORDS
 
-# --- the words councils write --------------------------------------------------------------
-# Status words as written in a tracker's Status column, matched on a normalised form (lower
-# case, single spaces, hyphens and full stops dropped: "In-Progress.", "NOT  STARTED").
-# Choices: "Done", "Achieved" and "Delivered" are Completed; "Ongoing" and "Underway" are In
-# progress; "On target" and "On schedule" are On track; "Behind schedule" and "Off track" are
-# Delayed; "Paused" is On hold; "Postponed" is Deferred; "Withdrawn" is Cancelled. Words with
-# two readings are refused rather than guessed: "Closed" (delivered, or stopped?), "Late"
-# (overdue, or late to start?), "At risk".
-ACTION_STATUS_WORDS: dict[str, tuple[str, ...]] = {
-    "Not started": (
-        "not started",
-        "not yet started",
-        "not commenced",
-        "yet to start",
-        "not due to start",
-    ),
-    "In progress": (
-        "in progress",
-        "inprogress",
-        "work in progress",
-        "wip",
-        "ongoing",
-        "on going",
-        "underway",
-        "under way",
-        "started",
-    ),
-    "On track": ("on track", "on target", "on schedule"),
-    "Completed": ("completed", "complete", "done", "achieved", "delivered", "finished"),
-    "Overdue": ("overdue", "over due", "past due"),
-    "Delayed": ("delayed", "behind schedule", "off track"),
-    "On hold": ("on hold", "paused", "suspended"),
-    "Deferred": ("deferred", "postponed"),
-    "Cancelled": ("cancelled", "canceled", "withdrawn"),
-    "Superseded": ("superseded", "superceded"),
-    "Late to start": ("late to start", "late start"),
-}
-# Words in a RAG column. Blue (BRAG) or Complete marks a completed action: not a colour.
-RAG_WORDS: dict[str, tuple[str, ...]] = {
-    "Red": ("red", "r"),
-    "Amber": ("amber", "a"),
-    "Green": ("green", "g"),
-    "Completed": ("blue", "b", "complete", "completed"),
-}
-# An end written as one of these has no date: the action is never overdue.
-NO_DATE_WORDS = (
-    "ongoing",
-    "on going",
-    "n/a",
-    "na",
-    "tbc",
-    "tbd",
-    "-",
-    "–",
-    "none",
-    "not applicable",
-)
 WHEN_HINT = "write Q3, Q3 2023/24, Mar-24, March 2024, 2023/24 or 31/03/2024"
 
 
@@ -125,7 +69,7 @@ class ActionStatus(StrEnum):
 
 
 _STATUS_BY_WORD = {w: ActionStatus(s) for s, words in ACTION_STATUS_WORDS.items() for w in words}
-_RAG_BY_WORD = {w: label for label, words in RAG_WORDS.items() for w in words}
+_RAG_BY_WORD = {w: label for label, words in ACTION_RAG_WORDS.items() for w in words}
 _COLOURS = {"Red": Status.RED, "Amber": Status.AMBER, "Green": Status.GREEN}
 
 

@@ -879,8 +879,9 @@ def rate_measure(m: Measure, tracker: Tracker, k: int | None = None) -> Rating:
         except KpixlError as e:
             problem = problem or str(e)
     if pol is not None and t is not None and not m.target.problem and not parent_of_parts:
-        tol = m.tolerance.value if m.tolerance.value is not None else m.tolerance.raw
-        rule = compile_rule(t, pol, tol, m.scheme, point=target_now)
+        # an unreadable tolerance is not read again: its problem holds where a figure is
+        # compared (a No data row with a bad tolerance is still No data)
+        rule = compile_rule(t, pol, m.tolerance.value, m.scheme, point=target_now)
         if m.tolerance.problem and rule.late is None and rule.kind == 0:
             rule = replace(rule, late=KpixlError(m.tolerance.problem))
         try:

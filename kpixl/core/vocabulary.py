@@ -756,3 +756,121 @@ FIELD_WORDS: dict[str, str] = {
     "skip": "ignore",
     "none": "ignore",
 }
+
+
+# --- delivery-plan actions --------------------------------------------------------------
+# Status words as written in a tracker's Status column, matched on a normalised form (lower
+# case, single spaces, hyphens and full stops dropped: "In-Progress.", "NOT  STARTED").
+# Choices: "Done", "Achieved" and "Delivered" are Completed; "Ongoing" and "Underway" are In
+# progress; "On target" and "On schedule" are On track; "Behind schedule" and "Off track" are
+# Delayed; "Paused" is On hold; "Postponed" is Deferred; "Withdrawn" is Cancelled. Words with
+# two readings are refused rather than guessed: "Closed" (delivered, or stopped?), "Late"
+# (overdue, or late to start?), "At risk".
+ACTION_STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "Not started": (
+        "not started",
+        "not yet started",
+        "not commenced",
+        "yet to start",
+        "not due to start",
+    ),
+    "In progress": (
+        "in progress",
+        "inprogress",
+        "work in progress",
+        "wip",
+        "ongoing",
+        "on going",
+        "underway",
+        "under way",
+        "started",
+    ),
+    "On track": ("on track", "on target", "on schedule"),
+    "Completed": ("completed", "complete", "done", "achieved", "delivered", "finished"),
+    "Overdue": ("overdue", "over due", "past due"),
+    "Delayed": ("delayed", "behind schedule", "off track"),
+    "On hold": ("on hold", "paused", "suspended"),
+    "Deferred": ("deferred", "postponed"),
+    "Cancelled": ("cancelled", "canceled", "withdrawn"),
+    "Superseded": ("superseded", "superceded"),
+    "Late to start": ("late to start", "late start"),
+}
+# Words in a RAG column. Blue (BRAG) or Complete marks a completed action: not a colour.
+ACTION_RAG_WORDS: dict[str, tuple[str, ...]] = {
+    "Red": ("red", "r"),
+    "Amber": ("amber", "a"),
+    "Green": ("green", "g"),
+    "Completed": ("blue", "b", "complete", "completed"),
+}
+# An end written as one of these has no date: the action is never overdue.
+NO_DATE_WORDS = (
+    "ongoing",
+    "on going",
+    "n/a",
+    "na",
+    "tbc",
+    "tbd",
+    "-",
+    "–",
+    "none",
+    "not applicable",
+)
+
+# Action fields and the headings councils write for them, compared by heading_key().
+ACTION_HEADINGS: dict[str, tuple[str, ...]] = {
+    "theme": ("theme", "themes", "corporate theme", "strategic theme"),
+    "outcome": (
+        "outcome",
+        "outcomes",
+        "corporate strategy outcome",
+        "strategic outcome",
+        "priority",
+        "priorities",
+        "corporate priority",
+        "strategic priority",
+        "objective",
+        "strategic objective",
+    ),
+    "text": (
+        "action",
+        "actions",
+        "corporate delivery plan action",
+        "delivery plan action",
+        "key action",
+        "key actions",
+        "action description",
+        "project",
+        "projects",
+        "milestone",
+        "milestones",
+        "key milestone",
+    ),
+    "progress": (
+        "progress",
+        "progress update",
+        "progress to date",
+        "update",
+        "updates",
+        "commentary",
+        "comments",
+        "comment",
+        "narrative",
+    ),
+    "status": ("status", "action status", "current status", "progress status"),
+    "start": ("start date", "start", "start quarter", "planned start"),
+    "end": (
+        "end date",
+        "end",
+        "end quarter",
+        "due",
+        "due date",
+        "due by",
+        "deadline",
+        "target date",
+        "completion date",
+        "target completion date",
+        "planned end",
+    ),
+    "owner": ("owner", "action owner", "lead", "lead officer", "responsible officer", "officer"),
+    "rag": ("rag", "rag status", "rag rating", "rating"),
+}
