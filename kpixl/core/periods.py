@@ -5,12 +5,13 @@ A period belongs to a financial year (``year``, "2024/25") and covers ``months``
 from the year's ``start``-th month (1 = the year's first month, April by default), so
 periods of different lengths can be ordered and nested: Quarter 1 holds April to June.
 
->>> parse_period("Q1 2024/25")
-Period(kind='quarter', number=1, year='2024/25', label='Q1 2024/25', start=1, months=3)
+>>> p = parse_period("Q1 2024/25")
+>>> p.kind, p.number, p.year, p.start, p.months
+(<PeriodKind.QUARTER: 'quarter'>, 1, '2024/25', 1, 3)
 >>> parse_period("Apr-24").number, parse_period("Apr-24").year
 (1, '2024/25')
 >>> p = parse_period("Jan-Mar 2023")
->>> (p.kind, p.number, p.year)
+>>> (str(p.kind), p.number, p.year)
 ('quarter', 4, '2022/23')
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from .vocabulary import MONTH_WORDS, TERM_MONTHS
 
@@ -27,12 +29,21 @@ MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 _PER_YEAR = {"month": 12, "quarter": 4, "term": 3, "year": 1}
 
 
+class PeriodKind(StrEnum):
+    """What a period column covers."""
+
+    MONTH = "month"
+    QUARTER = "quarter"
+    TERM = "term"  # a school term (004's BBF12: Autumn, Spring, Summer)
+    YEAR = "year"
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """One period of a financial year: ``number`` counts periods of its kind from the year's
     start; ``start`` and ``months`` say which months of the year it covers."""
 
-    kind: str  # "month", "quarter", "term" or "year"
+    kind: PeriodKind
     number: int
     year: str | None  # the financial year, "2024/25"
     label: str
@@ -40,6 +51,8 @@ class Period:
     months: int = 0
 
     def __post_init__(self) -> None:
+        if not isinstance(self.kind, PeriodKind):
+            object.__setattr__(self, "kind", PeriodKind(self.kind))
         if not self.start:
             first, length = _default_span(self.kind, self.number)
             object.__setattr__(self, "start", first)
@@ -138,7 +151,7 @@ def month_period(month: int, year: int, fy_start: int = 4, label: str | None = N
     """
     number = (month - fy_start) % 12 + 1
     return Period(
-        "month",
+        PeriodKind.MONTH,
         number,
         fy_of(month, year, fy_start),
         label or f"{MONTH_ABBR[month - 1]}-{year % 100:02d}",
@@ -152,7 +165,7 @@ def span_period(
     or None when it is none of those within one financial year.
 
     >>> span_period((4, 2022), (3, 2023)).kind
-    'year'
+    <PeriodKind.YEAR: 'year'>
     """
     a = first[1] * 12 + first[0] - 1
     b = last[1] * 12 + last[0] - 1
@@ -165,11 +178,11 @@ def span_period(
     months = b - a + 1
     label = label or f"{MONTH_ABBR[first[0] - 1]}-{MONTH_ABBR[last[0] - 1]} {last[1]}"
     if months == 1:
-        return Period("month", start, fy, label)
+        return Period(PeriodKind.MONTH, start, fy, label)
     if months == 12:
-        return Period("year", 1, fy, label)
+        return Period(PeriodKind.YEAR, 1, fy, label)
     if months == 3 and start % 3 == 1:
-        return Period("quarter", (start + 2) // 3, fy, label)
+        return Period(PeriodKind.QUARTER, (start + 2) // 3, fy, label)
     return None
 
 
@@ -196,7 +209,7 @@ def parse_period(header: object, fy_start: int = 4) -> Period | None:
     3
     >>> parse_period("Year to Date 2023-24") is None
     True
-    >>> parse_period("2023/24").kind, parse_period("Autumn term 2023").start
+    >>> str(parse_period("2023/24").kind), parse_period("Autumn term 2023").start
     ('year', 6)
     """
     if isinstance(header, (dt.datetime, dt.date)):
@@ -211,7 +224,7 @@ def parse_period(header: object, fy_start: int = 4) -> Period | None:
     m = _QUARTERS_RE.match(text)
     if m:
         fy = _fy_from_text(m[1])
-        return Period("year", 1, fy, label) if fy else None
+        return Period(PeriodKind.YEAR, 1, fy, label) if fy else None
     m = _QUARTER_RE.match(text)
     if m:
         return _quarter(int(m[1]), m[2], fy_start, label)
@@ -220,9 +233,9 @@ def parse_period(header: object, fy_start: int = 4) -> Period | None:
         first = int(m[1]) + (2000 if len(m[1]) == 2 else 0)
         last = int(m[2][-2:])
         if (first + 1) % 100 == last:
-            return Period("year", 1, fy_label(first), label)
+            return Period(PeriodKind.YEAR, 1, fy_label(first), label)
         if (first + 2) % 100 == last:  # "2021-23": two years, ending 2022/23
-            return Period("year", 1, fy_label(first + 1), label, start=-11, months=24)
+            return Period(PeriodKind.YEAR, 1, fy_label(first + 1), label, start=-11, months=24)
         return None
     m = _TERM_RE.match(text)
     if m:
@@ -243,7 +256,7 @@ def parse_period(header: object, fy_start: int = 4) -> Period | None:
         if fy is None and not _role_tail(m[3]):
             return None  # "May contain" or other words after a month name
         number = (month - fy_start) % 12 + 1
-        return Period("month", number, fy, label)
+        return Period(PeriodKind.MONTH, number, fy, label)
     return None
 
 
@@ -291,12 +304,13 @@ def _quarter(q: int, rest: str, fy_start: int, label: str) -> Period | None:
             fy = fy_of(first_month, int(m[1]), fy_start)
         elif not _role_tail(rest):
             return None
-    return Period("quarter", q, fy, label)
+    return Period(PeriodKind.QUARTER, q, fy, label)
 
 
 def _term(name: str, year: int, fy_start: int, label: str) -> Period | None:
     first, last = TERM_MONTHS[name]
-    return _months(first, last, year, fy_start, label, "term", ("autumn", "spring", "summer"), name)
+    order = ("autumn", "spring", "summer")
+    return _months(first, last, year, fy_start, label, PeriodKind.TERM, order, name)
 
 
 def _months(
@@ -305,7 +319,7 @@ def _months(
     year: int,
     fy_start: int,
     label: str,
-    kind: str,
+    kind: PeriodKind,
     order: tuple[str, ...],
     name: str,
 ) -> Period | None:

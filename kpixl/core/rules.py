@@ -400,6 +400,15 @@ def _width(tol: Tolerance, points: bool) -> Width:
     return Width()  # no tolerance: no amber
 
 
+class Form(StrEnum):
+    """The shape of a rule family (see :class:`Family`)."""
+
+    WIDTH = "width"  # the amber limit a width from the target
+    BAND = "band"  # an amber band written on the row
+    THRESHOLDS = "thresholds"  # Green from one level, Amber from another
+    RANGE = "range"  # in range: a miss either way counts
+
+
 @dataclass(frozen=True, slots=True)
 class Family:
     """How any target figure becomes a rule for one polarity and tolerance under a scheme:
@@ -414,7 +423,7 @@ class Family:
     """
 
     polarity: Polarity
-    form: str = "width"
+    form: Form = Form.WIDTH
     amber: Width = Width()
     green: Width | None = None
     exceed: Width | None = None
@@ -431,7 +440,7 @@ class Family:
         pol = self.polarity
         lower = pol is Polarity.LOWER
         scale = percent_scale(t) if self.scaled else 1.0
-        if self.form == "thresholds":
+        if self.form is Form.THRESHOLDS:
             return Rule(
                 polarity=pol,
                 target=t,
@@ -439,7 +448,7 @@ class Family:
                 amber_limit=self.high * scale,
                 target_percent=target_percent,
             )
-        if self.form == "range":
+        if self.form is Form.RANGE:
             if self.scaled or self.low or self.high:
                 lo, hi = self.low * scale, self.high * scale
             else:
@@ -453,7 +462,7 @@ class Family:
                 band=(min(lo, hi), max(lo, hi)),
                 target_percent=target_percent,
             )
-        if self.form == "band":
+        if self.form is Form.BAND:
             lo, hi = self.low * scale, self.high * scale
             # The band's end away from the target is the limit; a band lying wholly on the
             # better side (004 BBF06) gives no amber at all, and the checker reports it.
@@ -494,32 +503,32 @@ def family(
         if own.kind is ToleranceKind.BAND:
             return Family(
                 pol,
-                "range",
+                Form.RANGE,
                 amber=_width(s.default_tolerance, points),
                 low=own.low or 0.0,
                 high=own.high or 0.0,
                 scaled=own.percent,
             )
         return Family(
-            pol, "range", amber=_width(s.default_tolerance, points), green=_width(own, points)
+            pol, Form.RANGE, amber=_width(s.default_tolerance, points), green=_width(own, points)
         )
     if own.kind is ToleranceKind.THRESHOLDS:
         return Family(
-            pol, "thresholds", low=own.green or 0.0, high=own.amber or 0.0, scaled=own.percent
+            pol, Form.THRESHOLDS, low=own.green or 0.0, high=own.amber or 0.0, scaled=own.percent
         )
     green = _width(s.green_within, points) if s.green_within is not None else None
     exceed = _width(s.exceed_by, points) if s.exceed_by is not None else None
     if own.kind is ToleranceKind.BAND:
         return Family(
             pol,
-            "band",
+            Form.BAND,
             green=green,
             exceed=exceed,
             low=own.low or 0.0,
             high=own.high or 0.0,
             scaled=own.percent,
         )
-    return Family(pol, "width", amber=_width(own, points), green=green, exceed=exceed)
+    return Family(pol, Form.WIDTH, amber=_width(own, points), green=green, exceed=exceed)
 
 
 def _thresholds(value: float, pol: Polarity, tol: Tolerance, s: Scheme, t: Target) -> Rule:
@@ -626,7 +635,7 @@ def _kernel_of(polarity: object, tolerance: object, s: Scheme) -> Kernel | None:
         return None
     if (
         pol not in (Polarity.HIGHER, Polarity.LOWER)
-        or f.form != "width"
+        or f.form is not Form.WIDTH
         or f.green is not None
         or f.exceed is not None
         or f.amber.pts

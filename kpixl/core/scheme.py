@@ -35,6 +35,27 @@ from .tolerance import Tolerance, ToleranceKind, parse_tolerance
 from .values import read_value
 
 
+class PercentTolerance(StrEnum):
+    """How a bare % tolerance on a percentage target reads."""
+
+    RELATIVE = "relative"  # 5% of a 90% target is 4.5 points (004's key)
+    POINTS = "points"  # 1.00% on 7.50% is one point (Cheshire West)
+
+
+class Comparison(StrEnum):
+    """What the arrow compares this period with."""
+
+    PREVIOUS = "previous"  # the period before
+    LAST_YEAR = "last_year"  # the same period a year before
+
+
+class StatedStatus(StrEnum):
+    """Whose status the pack shows where the tracker states one."""
+
+    TRACKER = "tracker"  # the council's own
+    KPIXL = "kpixl"  # the rules'
+
+
 class DirectionStyle(StrEnum):
     """How arrows are drawn (rules.md section 5)."""
 
@@ -81,7 +102,7 @@ class Scheme:
     """
 
     default_tolerance: Tolerance = field(default_factory=lambda: _relative("5%"))
-    percent_tolerance: str = "relative"
+    percent_tolerance: PercentTolerance = PercentTolerance.RELATIVE
     green_within: Tolerance | None = None
     exceed_by: Tolerance | None = None
     default_polarity: Polarity = Polarity.HIGHER
@@ -90,17 +111,29 @@ class Scheme:
     acceptable_range: float = 0.05
     long_trend: int = 0  # N > 0: an extra arrow against the mean of the last N periods
     fy_start_month: int = 4
-    compare_with: str = "previous"  # or "last_year": the same period a year before
-    stated_status: str = "tracker"  # or "kpixl"
+    compare_with: Comparison = Comparison.PREVIOUS
+    stated_status: StatedStatus = StatedStatus.TRACKER
     # the rules and widths met under this scheme (rules.rule_for): not part of its value
     memo: dict[tuple[object, ...], Any] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
 
+    def __post_init__(self) -> None:
+        # Scheme(percent_tolerance="points") as a caller writes it: the choices as enums
+        for name, kind in (
+            ("percent_tolerance", PercentTolerance),
+            ("compare_with", Comparison),
+            ("stated_status", StatedStatus),
+            ("direction_style", DirectionStyle),
+        ):
+            value = getattr(self, name)
+            if not isinstance(value, kind):
+                object.__setattr__(self, name, _coerce(name, value))
+
     @property
     def points(self) -> bool:
         """True when a bare % tolerance on a percentage target means percentage points."""
-        return self.percent_tolerance == "points"
+        return self.percent_tolerance is PercentTolerance.POINTS
 
     def updated(self, **changes: object) -> Scheme:
         """A copy with changes read from text as officers write them.
@@ -197,9 +230,9 @@ def _coerce(name: str, value: object) -> object:
     if name == "percent_tolerance":
         text = str(value).strip().lower()
         if text in ("relative", "of target", "% of target", "share"):
-            return "relative"
+            return PercentTolerance.RELATIVE
         if text in ("points", "percentage points", "pts", "pp"):
-            return "points"
+            return PercentTolerance.POINTS
         raise InputError("percent tolerance", value, "write relative or points")
     if name == "default_polarity":
         try:
@@ -228,13 +261,13 @@ def _coerce(name: str, value: object) -> object:
         text = str(value).strip().lower().replace(" ", "_")
         if text not in ("previous", "last_year", "previous_period", "same_period_last_year"):
             raise InputError("compare with", value, "write previous or last year")
-        return "previous" if text.startswith("previous") else "last_year"
+        return Comparison.PREVIOUS if text.startswith("previous") else Comparison.LAST_YEAR
     if name == "stated_status":
         text = str(value).strip().lower()
         if text in ("tracker", "council", "stated", "published"):
-            return "tracker"
+            return StatedStatus.TRACKER
         if text in ("kpixl", "rules", "computed"):
-            return "kpixl"
+            return StatedStatus.KPIXL
         raise InputError("stated status", value, "write tracker (the council's wins) or kpixl")
     raise AssertionError(name)
 
@@ -343,7 +376,7 @@ class Settings:
         return self.scheme.fy_start_month
 
     @property
-    def compare_with(self) -> str:
+    def compare_with(self) -> Comparison:
         return self.scheme.compare_with
 
     def updated(self, **changes: object) -> Settings:

@@ -14,6 +14,7 @@ is written. Writers (XlsxWriter, a test snapshot) only render it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from .errors import KpixlError
 from .model import Rating, Tracker
@@ -41,6 +42,22 @@ PARENT = "See below"  # a parent whose sub-measures are rated, each under it
 RECENT_PERIODS = 3
 
 
+class RowKind(StrEnum):
+    SECTION = "section"  # a directorate or service heading across the table
+    INDICATOR = "indicator"
+
+
+class ColumnKind(StrEnum):
+    """How a writer renders a column's cells."""
+
+    TEXT = "text"
+    WRAP = "wrap"
+    VALUE = "value"
+    ARROW = "arrow"
+    STATUS = "status"
+    TREND = "trend"
+
+
 @dataclass(frozen=True)
 class Column:
     """A pack column: ``kind`` tells the writer how to render its cells."""
@@ -48,7 +65,10 @@ class Column:
     key: str
     header: str
     width: float
-    kind: str = "text"  # text, wrap, value, arrow, status, trend
+    kind: ColumnKind = ColumnKind.TEXT
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", ColumnKind(self.kind))
 
 
 @dataclass(frozen=True)
@@ -66,11 +86,14 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
-    kind: str  # "section" or "indicator"
+    kind: RowKind
     label: str = ""
     cells: tuple[Cell, ...] = ()
     trend: tuple[float | None, ...] = ()
     rating: Rating | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", RowKind(self.kind))
 
     @property
     def has_notes(self) -> bool:
@@ -226,23 +249,25 @@ def _columns(tracker: Tracker, k: int | None) -> tuple[tuple[Column, ...], list[
     last_fy = year_label(_previous_fy(year), start) if year else None
     cols = [
         Column("ref", "Ref", 9),
-        Column("name", "Indicator", 34, "wrap"),
-        Column("benchmark", "Benchmark", 15, "wrap"),
-        Column("last_ytd", f"Year to date {last_fy}" if last_fy else "Last year", 12, "value"),
-        *(Column(f"p{i}", tracker.periods[i].label, 11, "value") for i in recent),
-        Column("ytd", f"Year to date {fy}" if fy else "Year to date", 12, "value"),
-        Column("direction", "Direction of travel", 10, "arrow"),
+        Column("name", "Indicator", 34, ColumnKind.WRAP),
+        Column("benchmark", "Benchmark", 15, ColumnKind.WRAP),
+        Column(
+            "last_ytd", f"Year to date {last_fy}" if last_fy else "Last year", 12, ColumnKind.VALUE
+        ),
+        *(Column(f"p{i}", tracker.periods[i].label, 11, ColumnKind.VALUE) for i in recent),
+        Column("ytd", f"Year to date {fy}" if fy else "Year to date", 12, ColumnKind.VALUE),
+        Column("direction", "Direction of travel", 10, ColumnKind.ARROW),
         *(
-            [Column("long_trend", f"Long trend ({n} periods)", 10, "arrow")]
+            [Column("long_trend", f"Long trend ({n} periods)", 10, ColumnKind.ARROW)]
             if (n := tracker.settings.scheme.long_trend)
             else []
         ),
-        Column("polarity", "Polarity", 11, "wrap"),
-        Column("target", "Target", 14, "wrap"),
-        Column("tolerance", "Tolerance", 13, "wrap"),
-        Column("status", "Status", 12, "status"),
-        Column("trend", "Trend", 12, "trend"),
-        Column("comments", "Comments", 50, "wrap"),
+        Column("polarity", "Polarity", 11, ColumnKind.WRAP),
+        Column("target", "Target", 14, ColumnKind.WRAP),
+        Column("tolerance", "Tolerance", 13, ColumnKind.WRAP),
+        Column("status", "Status", 12, ColumnKind.STATUS),
+        Column("trend", "Trend", 12, ColumnKind.TREND),
+        Column("comments", "Comments", 50, ColumnKind.WRAP),
     ]
     return tuple(cols), recent
 
@@ -305,7 +330,7 @@ def _row(
         v.value
         for v in r.values[: (tracker.reporting + 1) if tracker.reporting is not None else None]
     )
-    return Row("indicator", cells=tuple(by[c.key] for c in columns), trend=trend, rating=r)
+    return Row(RowKind.INDICATOR, cells=tuple(by[c.key] for c in columns), trend=trend, rating=r)
 
 
 def _shown_values(r: Rating, recent: list[int], tracker: Tracker) -> dict[int, tuple[Value, str]]:
@@ -378,7 +403,7 @@ def build_pack(tracker: Tracker, ratings: list[Rating], produced: str) -> Pack:
             ind = r.indicator
             here = tuple(x for x in ((ind.directorate if by_committee else ""), ind.service) if x)
             if here and here != section:
-                rows.append(Row("section", label=" – ".join(here)))
+                rows.append(Row(RowKind.SECTION, label=" – ".join(here)))
                 section = here
             rows.append(_row(r, columns, recent, default_tol, tracker))
         tables.append(
