@@ -388,7 +388,7 @@ def _core_message(cols: tuple[_Column | None, ...], i: int, s: Scheme, m: _Messa
 
 
 def _scale(t: np.ndarray) -> np.ndarray:
-    return np.where(np.abs(t) > 1.5, 100.0, 1.0)
+    return np.where(np.abs(t) > FRACTION_LIMIT, 100.0, 1.0)  # percent_scale, on arrays
 
 
 def _width(w: Any, t: np.ndarray) -> np.ndarray:
