@@ -168,7 +168,7 @@ class When:
             "quarter": (3 * self.number - 2, 3 * self.number),
             "month": (self.number, self.number),
         }.get(self.kind, (1, 12))
-        return _month_start(year, first, self.fy_start), _month_end(year, last, self.fy_start)
+        return _month_start(year, first, self.fy_start), month_end(year, last, self.fy_start)
 
 
 def _calendar(fy: int, number: int, fy_start: int) -> tuple[int, int]:
@@ -182,7 +182,12 @@ def _month_start(fy: int, number: int, fy_start: int) -> dt.date:
     return dt.date(year, month, 1)
 
 
-def _month_end(fy: int, number: int, fy_start: int) -> dt.date:
+def month_end(fy: int, number: int, fy_start: int) -> dt.date:
+    """The last day of month ``number`` (1 = the first) of the year starting in ``fy``.
+
+    >>> month_end(2023, 9, 4)
+    datetime.date(2023, 12, 31)
+    """
     year, month = _calendar(fy, number + 1, fy_start)
     return dt.date(year, month, 1) - dt.timedelta(days=1)
 

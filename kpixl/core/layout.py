@@ -40,7 +40,9 @@ from .build import grid_kind, grid_periods, indicators, latest_fy, slots
 from .config import CONF_SHEETS, Conf, apply_conf, conf_from_sheet
 from .errors import BadConfig, InputError, NoTableFound, rows_beyond
 from .headings import HeadingKind, Headings, display
-from .model import Indicator, Tracker
+from .action_table import find_action_tables
+from .actions import Action
+from .model import Indicator, Tracker, action_rules
 from .periods import fy_label
 from .scan import Rows, SheetData, Table, blank, scan_sheet
 from .scheme import Settings, get_settings
@@ -124,9 +126,10 @@ def tracker_from_sheets(
     except InputError as e:
         raise BadConfig(f"column mapping: {e}") from None
     tables = read_tables(data, kinds)
+    actions, action_problems = _actions(data, s)
     said = list(notices)
     unused = kinds.unused()
-    if not tables:
+    if not tables and not actions:
         raise no_table(source, data, kinds, overrides is not None, unused, said)
     if unused:
         said.append(
@@ -149,7 +152,24 @@ def tracker_from_sheets(
         source=source,
         unmapped=unmapped,
         notices=tuple(said),
+        actions=actions,
+        action_problems=action_problems,
     )
+
+
+def _actions(
+    data: Mapping[str, SheetData], s: Settings
+) -> tuple[tuple[Action, ...], tuple[tuple[str, int, str], ...]]:
+    """The delivery-plan actions of every sheet, beside or below the KPI tables, and the
+    rows of their tables that could not be read as actions."""
+    rules = action_rules(s)
+    found: list[Action] = []
+    problems: list[tuple[str, int, str]] = []
+    for name, sheet in data.items():
+        for table in find_action_tables(sheet.rows, name, rules):
+            found.extend(table.actions)
+            problems.extend((name, row, message) for row, message in table.problems)
+    return tuple(found), tuple(problems)
 
 
 def _fy(text: object) -> str | None:

@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
+from .actions import Action, ActionRules, Assessment, Reporting, assess, month_end, reporting
 from .errors import KpixlError, NoTableFound, TargetError
 from .measures import (
     accumulates,
@@ -150,7 +151,8 @@ class Tracker:
     source: str = ""  # file name, for titles and messages
     unmapped: tuple[str, ...] = ()  # headers kpixl did not map (reported, never guessed)
     notices: tuple[str, ...] = ()  # what the reader left out and why (hidden sheets…)
-    actions: tuple[object, ...] = ()  # delivery-plan actions beside the KPIs
+    actions: tuple[Action, ...] = ()  # delivery-plan actions beside the KPIs
+    action_problems: tuple[tuple[str, int, str], ...] = ()  # (sheet, row, message)
     measures: tuple[Measure, ...] = field(init=False, repr=False, compare=False)
     reporting: int | None = field(init=False, repr=False, compare=False)
 
@@ -656,11 +658,44 @@ def require_periods(tracker: Tracker) -> None:
             f"did not use: {seen}. Head the period columns as Apr-24, Q1 2024/25 or 2023/24, "
             'or map them in kpixl.toml: [columns] "Your heading" = "Apr-24".'
         )
-    if not tracker.indicators:
+    if not tracker.indicators and not tracker.actions:
         raise NoTableFound(
             f"{tracker.source or 'The tracker'}: a KPI table with a header row but no "
             "indicator rows under it."
         )
+
+
+def action_rules(settings: Settings) -> ActionRules:
+    """How the settings judge delivery-plan actions (their year, their colours)."""
+    s = settings.scheme
+    return ActionRules(
+        fy_start_month=s.fy_start_month,
+        financial_year=settings.financial_year,
+        overdue=Status(s.action_overdue),
+        late_to_start=Status(s.action_late_to_start),
+        otherwise=Status(s.action_on_course),
+    )
+
+
+def action_date(tracker: Tracker) -> Reporting:
+    """The date actions are judged at: the end of the KPIs' reporting period, else the
+    reporting period the settings name, else today."""
+    rules = action_rules(tracker.settings)
+    p = tracker.reporting_period
+    if p is not None and p.year:
+        fy = int(p.year[:4])
+        day = month_end(fy, p.start + p.months - 1, rules.fy_start_month)
+        return Reporting(day, p.label, fy)
+    return reporting(tracker.settings.reporting_period, rules)
+
+
+def rate_actions(tracker: Tracker) -> list[Assessment]:
+    """Every delivery-plan action judged at the tracker's reporting date, in order."""
+    if not tracker.actions:
+        return []
+    rules = action_rules(tracker.settings)
+    at = action_date(tracker)
+    return [assess(a, at, rules) for a in tracker.actions]
 
 
 def rate_tracker(tracker: Tracker) -> list[Rating]:

@@ -99,6 +99,8 @@ class Scheme:
     ``default_polarity`` holds where none is written, unless the name points the other way
     and ``polarity_from_name`` is on; ``stated_status`` says whose status the pack shows
     where the tracker states one: ``tracker`` (the council's) or ``kpixl`` (the rules').
+    ``action_overdue``, ``action_late_to_start`` and ``action_on_course`` are the colours a
+    delivery-plan action with a blank RAG is given (Completed is counted apart).
     """
 
     default_tolerance: Tolerance = field(default_factory=lambda: _relative("5%"))
@@ -113,6 +115,9 @@ class Scheme:
     fy_start_month: int = 4
     compare_with: Comparison = Comparison.PREVIOUS
     stated_status: StatedStatus = StatedStatus.TRACKER
+    action_overdue: str = "Red"
+    action_late_to_start: str = "Amber"
+    action_on_course: str = "Green"
     # the rules and widths met under this scheme (rules.rule_for): not part of its value
     memo: dict[tuple[object, ...], Any] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
@@ -269,7 +274,15 @@ def _coerce(name: str, value: object) -> object:
         if text in ("kpixl", "rules", "computed"):
             return StatedStatus.KPIXL
         raise InputError("stated status", value, "write tracker (the council's wins) or kpixl")
+    if name in ("action_overdue", "action_late_to_start", "action_on_course"):
+        colour = _COLOURS.get(" ".join(str(value).strip().lower().split()))
+        if colour is None:
+            raise InputError(name.replace("_", " "), value, "write Red, Amber or Green")
+        return colour
     raise AssertionError(name)
+
+
+_COLOURS = {"red": "Red", "r": "Red", "amber": "Amber", "a": "Amber", "green": "Green", "g": "Green"}
 
 
 def _whole(value: object, argument: str, low: int, high: int, hint: str) -> int:
