@@ -36,12 +36,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from .action_table import find_action_tables
+from .actions import Action
 from .build import grid_kind, grid_periods, indicators, latest_fy, slots
 from .config import CONF_SHEETS, Conf, apply_conf, conf_from_sheet
 from .errors import BadConfig, InputError, NoTableFound, rows_beyond
 from .headings import HeadingKind, Headings, display
-from .action_table import find_action_tables
-from .actions import Action
 from .model import Indicator, Tracker, action_rules
 from .periods import fy_label
 from .scan import Rows, SheetData, Table, blank, scan_sheet
