@@ -91,7 +91,7 @@ def written_by_kpixl(sheet: Any) -> bool:
     return isinstance(first, str) and first.startswith(MARK)
 
 
-async def read_tracker(book: Any) -> Tracker:
+async def book_tracker(book: Any) -> Tracker:
     """The tracker in the open workbook, from its values as Lite gives them (unsaved edits
     included); kpixl's own sheets are left out, hidden sheets too (with a notice)."""
     sheets: dict[str, SheetData] = {}
@@ -166,7 +166,7 @@ async def committee_tables(book: Any, today: dt.date | None = None) -> str:
     """Committee tables: the committee pack's tables for the reporting period, with status
     colours and arrows, in a new sheet of this workbook; your own sheets are not changed."""
     try:
-        tracker = await read_tracker(book)
+        tracker = await book_tracker(book)
         require_periods(tracker)
         ratings = rate_tracker(tracker)
     except KpixlError as e:
@@ -186,7 +186,7 @@ async def check_tracker(book: Any, today: dt.date | None = None) -> str:
     """Check tracker: the tracker's data problems by row, and how kpixl rated rows on a
     default, in a new sheet of this workbook; your own sheets are not changed."""
     try:
-        tracker = await read_tracker(book)
+        tracker = await book_tracker(book)
         findings = _check_tracker(tracker)
     except KpixlError as e:
         return f"kpixl: {e}"
@@ -219,10 +219,9 @@ def tables_grid(pack: Pack, tracker: Tracker) -> Grid:
     the "x out of y" notes under them, and the key."""
     palette = PALETTES[pack.palette]
     arrows = ARROW_COLOURS[pack.palette]
-    columns = [c for c in (pack.tables[0].columns if pack.tables else ()) if c.kind != "trend"]
-    keep = [
-        i for i, c in enumerate(pack.tables[0].columns if pack.tables else ()) if c.kind != "trend"
-    ]
+    first = pack.tables[0].columns if pack.tables else ()  # every table has the same columns
+    keep = [i for i, c in enumerate(first) if c.kind != "trend"]  # no sparklines in Lite
+    columns = [first[i] for i in keep]
     grid = Grid(max(len(columns), 2), [], [])
     council = " – ".join(x for x in (pack.council, pack.title) if x)
     grid.row(
@@ -236,8 +235,10 @@ def tables_grid(pack: Pack, tracker: Tracker) -> Grid:
     grid.row([c.header for c in columns], Style(HEADER_FILL, "#FFFFFF", bold=True))
     for table in pack.tables:
         meeting = f" – meeting of {table.meeting}" if table.meeting else ""
+        # this sheet has no Exceptions sheet beside it: such rows say Check data themselves
+        counts = summary_sentence(table.summary).replace(" (see Exceptions)", "")
         grid.row(
-            [f"{table.heading}{meeting}. {summary_sentence(table.summary)}"],
+            [f"{table.heading}{meeting}. {counts}"],
             Style(bold=True, size=12),
         )
         for row in table.rows:
@@ -328,6 +329,11 @@ def write_sheet(book: Any, base: str, grid: Grid) -> tuple[Any, list[str]]:
     (cleared), else a new sheet after the last; a sheet of that name that kpixl did not
     write is left alone and the new one is named "base (2)". Returns the sheet and what
     this Lite could not set (autofit, freeze panes)."""
+    # What a Lite script may set, in xlwings' names: Range.value, .color and .number_format
+    # (hex colours, xlwings 0.33.15), Range.font bold/italic/color/size/name (xlwings Lite
+    # 1.0.0.0-13), Range.autofit(), Sheet.freeze_panes.freeze_at() (xlwings 0.31.8, Office.js
+    # clients), Sheet.clear() and Sheets.add() (xlwings 0.30.15, 0.33.10). Lite queues these
+    # and applies them in order when the script ends.
     sheet = _own_sheet(book, base)
     height = len(grid.values)
     # Formats before values: a cell already formatted as text keeps "01" and "=..." text.
@@ -487,11 +493,11 @@ __all__ = [
     "TABLES_SHEET",
     "Grid",
     "Style",
+    "book_tracker",
     "check_grid",
     "check_tracker",
     "committee_tables",
     "formula_cells",
-    "read_tracker",
     "tables_grid",
     "write_sheet",
     "written_by_kpixl",
