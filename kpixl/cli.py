@@ -1,4 +1,5 @@
-"""The command line: ``kpixl pack TRACKER``, ``kpixl rate``, ``kpixl check``, ``kpixl addin``.
+"""The command line: ``kpixl pack TRACKER``, ``kpixl rate``, ``kpixl check``, ``kpixl addin``,
+``kpixl lite``.
 
 Exit codes (:class:`kpixl.core.errors.ExitCode`): 0 done; 1 a value or setting kpixl could
 not read (the message says which); 2 missing file; 3 not a workbook; 4 encrypted;
@@ -82,6 +83,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--out", type=Path, default=Path("kpixl.xlam"))
     addin_sub.add_parser("install", help="install the add-in for Excel (Windows)")
 
+    lite = sub.add_parser("lite", help="write main.py and requirements.txt for xlwings Lite")
+    lite.add_argument(
+        "-o", "--out", "--dir", dest="out", type=Path, default=Path("."), help="folder (default: .)"
+    )
+    lite.add_argument("--force", action="store_true", help="replace main.py, requirements.txt")
+
     sample = sub.add_parser("sample", help="write the bundled tracker and the functions workbook")
     sample.add_argument(
         "-o", "--out", "--dir", dest="out", type=Path, default=Path("."), help="folder (default: .)"
@@ -154,6 +161,13 @@ def _run(args: argparse.Namespace) -> int:
         return _check(args)
     if args.command == "addin":
         return _addin(args)
+    if args.command == "lite":
+        from .lite import write_lite
+
+        for path in write_lite(args.out, force=args.force):
+            print(path)
+        print("Paste main.py and requirements.txt into xlwings Lite's tabs of the same names.")
+        return 0
     if args.command == "sample":
         from .samples import TRACKER_NAME, build_functions_workbook, build_tracker
 

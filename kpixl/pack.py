@@ -20,41 +20,8 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .core.rules import Direction, Status
 from .core.tables import NOT_RATED, PARENT, Pack, Table, summary_sentence
+from .styles import ARROW_COLOURS, HEADER_FILL, PALETTES, SECTION_FILL, number_format
 
-# Fills and font colours per status (004's key: green, amber, red, dark grey, grey,
-# turquoise) and a colour-blind-safe alternative (Okabe-Ito hues). The word is always
-# written too: colour alone never carries the meaning.
-PALETTES: dict[str, dict[Status | str, tuple[str, str]]] = {
-    "standard": {
-        Status.GREEN: ("#00B050", "#000000"),
-        Status.AMBER: ("#FFC000", "#000000"),
-        Status.RED: ("#FF0000", "#FFFFFF"),
-        Status.NO_DATA: ("#595959", "#FFFFFF"),
-        Status.UNDER_REVIEW: ("#BFBFBF", "#000000"),
-        Status.TRACKING: ("#40E0D0", "#000000"),
-        Status.EXCEEDED: ("#0070C0", "#FFFFFF"),
-        Status.NOT_YET_DUE: ("#F2F2F2", "#000000"),
-        NOT_RATED: ("#FFFFFF", "#C00000"),
-        PARENT: ("#FFFFFF", "#404040"),
-    },
-    "colour-blind": {
-        Status.GREEN: ("#009E73", "#FFFFFF"),
-        Status.AMBER: ("#E69F00", "#000000"),
-        Status.RED: ("#D55E00", "#FFFFFF"),
-        Status.NO_DATA: ("#000000", "#FFFFFF"),
-        Status.UNDER_REVIEW: ("#BFBFBF", "#000000"),
-        Status.TRACKING: ("#56B4E9", "#000000"),
-        Status.EXCEEDED: ("#0072B2", "#FFFFFF"),
-        Status.NOT_YET_DUE: ("#F2F2F2", "#000000"),
-        NOT_RATED: ("#FFFFFF", "#D55E00"),
-        PARENT: ("#FFFFFF", "#404040"),
-    },
-}
-ARROW_COLOURS = {
-    "standard": {"green": "#00863D", "amber": "#C55A11", "red": "#C00000", "none": "#1F3864"},
-    "colour-blind": {"green": "#007A5A", "amber": "#B07800", "red": "#B34700", "none": "#000000"},
-}
-HEADER_FILL = "#1F3864"
 FIRST_TABLE_ROW = 7  # rows 0-5: title block, key and scheme; row 6: column headers
 
 
@@ -102,22 +69,6 @@ class _Formats:
 
     def arrow(self, colour: str) -> Any:
         return self.get(font_color=self.arrows[colour], bold=True, align="center", font_size=11)
-
-
-def number_format(unit: str, decimals: int) -> str:
-    """Excel number format for a unit: 0.0%, #,##0 "days", £#,##0.00 …
-
-    >>> number_format("%", 1), number_format("days", 1), number_format("£", 0)
-    ('0.0%', '#,##0.0" days"', '£#,##0')
-    """
-    places = "." + "0" * decimals if decimals else ""
-    if unit == "%":
-        return f"0{places}%"
-    if unit == "£":
-        return f"£#,##0{places}"
-    if unit in ("days", "kg"):
-        return f'#,##0{places}" {unit}"'
-    return f"#,##0{places}"
 
 
 def write_pack(
@@ -274,7 +225,7 @@ def _table_sheet(
     _title_block(ws, fmt, pack, table.heading, table.meeting, last)
     head_row = _head(ws, fmt, [(c.header, c.width) for c in cols])
     ws.freeze_panes(head_row + 1, 2)
-    section = fmt.get(bold=True, bg_color="#D9E1F2", font_size=10)
+    section = fmt.get(bold=True, bg_color=SECTION_FILL, font_size=10)
     note = fmt.get(font_color="#595959", font_size=8, italic=True, align="right")
     note_left = fmt.get(font_color="#595959", font_size=8, italic=True)
     text = fmt.get()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -25,15 +24,12 @@ from kpixl.addin.build import addin_bytes
 from kpixl.cli import main
 from kpixl.committee import make_pack
 from kpixl.core import Status
+from kpixl.lite import main_py, requirements_txt
 from kpixl.samples import TRACKER_NAME, build_functions_workbook, build_tracker
 from tests.conftest import soffice_or_skip
 
 ROOT = Path(__file__).resolve().parents[1]
 CONSTRAINTS = ROOT / "constraints.txt"
-# what a checkout gathers that is not a source: the wheel is built from the rest
-NOT_SOURCES = shutil.ignore_patterns(
-    ".git", ".venv", "build", "dist", "out", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis"
-)
 COMPILED = {"numpy", "pandas", "openpyxl", "xlsxwriter", "xlwings"}
 
 
@@ -54,16 +50,6 @@ def fresh_venv(where: Path, requirement: str) -> Path:
     pip = [bin_dir / "python", "-m", "pip", "install", "--quiet", "-c", CONSTRAINTS]
     run([*pip, requirement], cwd=where.parent)
     return bin_dir
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("wheel")
-    source = tmp / "source"
-    shutil.copytree(ROOT, source, ignore=NOT_SOURCES)  # the checkout stays as it is
-    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp, source], cwd=tmp)
-    (built,) = tmp.glob("kpixl-*.whl")
-    return built
 
 
 @pytest.fixture(scope="module")
@@ -145,6 +131,19 @@ def test_pack_with_pdf(full: Path, samples: Path) -> None:
 def test_addin_is_byte_for_byte_the_checkout_addin(full: Path, work: Path) -> None:
     run([full / "kpixl", "addin", "build", "-o", "kpixl.xlam"], cwd=work)
     assert (work / "kpixl.xlam").read_bytes() == addin_bytes()
+
+
+def test_lite_writes_what_the_checkout_writes(full: Path, work: Path) -> None:
+    # main.py is generated from kpixl.udfs' own source: the installed package carries it
+    result = run([full / "kpixl", "lite", "-o", "lite"], cwd=work)
+    assert result.stdout.splitlines()[:2] == [
+        str(Path("lite") / "main.py"),
+        str(Path("lite") / "requirements.txt"),
+    ]
+    assert (work / "lite" / "main.py").read_text(encoding="utf-8") == main_py()
+    assert (work / "lite" / "requirements.txt").read_text(encoding="utf-8") == requirements_txt()
+    again = run([full / "kpixl", "lite", "-o", "lite"], cwd=work, expect=9)
+    assert "exists" in again.stderr and "--force" in again.stderr
 
 
 def test_with_no_extras_only_kpixl_is_installed(bare: Path, work: Path) -> None:

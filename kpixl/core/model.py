@@ -18,6 +18,7 @@ the rules of rules.md to every measure. Nothing here touches a file.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
@@ -1075,7 +1076,7 @@ def _ytd(
             if v.numerator is not None and v.denominator is not None and v.value is not None
         ]
         if pairs:
-            counts = (sum(n for n, _ in pairs), sum(d for _, d in pairs))
+            counts = (math.fsum(n for n, _ in pairs), math.fsum(d for _, d in pairs))
     note = f"year to date: without {_months(absent, tracker)} (no figures)" if absent else ""
     return result, counts, note
 

@@ -17,6 +17,7 @@ column.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -920,5 +921,5 @@ def trend(current: float | None, history: list[float], pol: Polarity, scheme: Sc
     n = scheme.long_trend
     if current is None or n <= 0 or len(history) < n:
         return Direction.NOT_AVAILABLE
-    mean = sum(history[-n:]) / n
+    mean = math.fsum(history[-n:]) / n  # exact in every Python (3.12 sums differently)
     return arrow(current, mean, pol, None, scheme.acceptable_range, scheme.direction_style)

@@ -282,7 +282,14 @@ def _coerce(name: str, value: object) -> object:
     raise AssertionError(name)
 
 
-_COLOURS = {"red": "Red", "r": "Red", "amber": "Amber", "a": "Amber", "green": "Green", "g": "Green"}
+_COLOURS = {
+    "red": "Red",
+    "r": "Red",
+    "amber": "Amber",
+    "a": "Amber",
+    "green": "Green",
+    "g": "Green",
+}
 
 
 def _whole(value: object, argument: str, low: int, high: int, hint: str) -> int:

@@ -443,7 +443,7 @@ def target_to_date(
     if m == "sum":
         pos = k * slots / n
         whole = int(pos + 1e-9)
-        total = sum(profile[: min(whole, len(profile))])
+        total = math.fsum(profile[: min(whole, len(profile))])  # exact in every Python
         if whole < len(profile) and pos - whole > 1e-9:
             total += profile[whole] * (pos - whole)
         return _clean(total)

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
@@ -106,7 +107,7 @@ def _ytd(values: object, m: Method, weights: object) -> float | None:
     items = flatten(values)
     if m.name == "sum" and weights is None and items and all(type(v) is float for v in items):
         # the fast path: numbers, none of them blank (NaN) or huge
-        total = sum(cast("list[float]", items))
+        total = _sum(cast("list[float]", items))
         if total == total and abs(total) <= 1e300:
             return _clean(total)
     read = [read_value(v, "values") for v in items]
@@ -116,9 +117,9 @@ def _ytd(values: object, m: Method, weights: object) -> float | None:
     if not present:
         return None
     if m.name == "sum":
-        return _clean(sum(present))
+        return _clean(_sum(present))
     if m.name == "mean":
-        return _clean(sum(present) / len(present))
+        return _clean(_sum(present) / len(present))
     if m.name == "last":
         return present[-1]
     if m.name == "max":
@@ -126,7 +127,7 @@ def _ytd(values: object, m: Method, weights: object) -> float | None:
     if m.name == "min":
         return min(present)
     window = present[-m.window :]
-    return _clean(sum(window) / len(window))
+    return _clean(_sum(window) / len(window))
 
 
 def _paired(read: list[Value], name: str, weights: object) -> float | None:
@@ -171,10 +172,24 @@ def _paired(read: list[Value], name: str, weights: object) -> float | None:
     if not pairs:
         return None
     if name == "ratio":
-        den = sum(d for _, d in pairs)
-        return None if den == 0 else _clean(sum(n for n, _ in pairs) / den)
-    total_w = sum(w for _, w in pairs)
-    return None if total_w == 0 else _clean(sum(v * w for v, w in pairs) / total_w)
+        den = _sum([d for _, d in pairs])
+        return None if den == 0 else _clean(_sum([n for n, _ in pairs]) / den)
+    total_w = _sum([w for _, w in pairs])
+    return None if total_w == 0 else _clean(_sum([v * w for v, w in pairs]) / total_w)
+
+
+def _sum(xs: list[float]) -> float:
+    """The exactly rounded sum, the same in every Python: sum() of floats is compensated
+    from Python 3.12 (Pyodide, so xlwings Lite) but not in 3.11, and the two can differ in
+    the last digit (230974595.05 against 230974595.05000004).
+
+    >>> _sum([0.1] * 10), _sum([1e308, 1e308])
+    (1.0, inf)
+    """
+    try:
+        return math.fsum(xs)
+    except (OverflowError, ValueError):  # past the float range, or inf - inf: as sum() is
+        return sum(xs)
 
 
 def _clean(x: float) -> float:

@@ -80,6 +80,7 @@ class Registry:
         return {
             "kind": kind,
             "name": f.__name__,
+            "module": f.__module__,
             "doc": inspect.getdoc(f),
             "options": _plain(options),
             "args": args,
