@@ -89,6 +89,9 @@ class Indicator:
     # the positions in Tracker.periods that the row's own table has a column for (None:
     # all); a June column in another table is no blank June of this row
     columns: tuple[int, ...] | None = None
+    # a long table's row, reported when its measure is: rated at its own latest figure up
+    # to the reporting period (NHS England's October figure in a November extract)
+    latest_own: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -719,6 +722,9 @@ def _current(m: Measure, series: list[Observation], at: Period | None) -> Observ
     if end is None:
         mine = [o for o in series if o.index >= 0]
         return mine[-1] if mine else None
+    if m.indicator.latest_own:
+        held = [o for o in series if (o.period.ordinal() or 0) <= end]
+        return held[-1] if held else None
     if m.frequency == "month" and at.kind == "month":
         here = next((o for o in series if o.period.ordinal() == end), None)
         if here is not None and is_arrears(here.value):
