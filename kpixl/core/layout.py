@@ -40,6 +40,13 @@ from .build import grid_kind, grid_periods, indicators, latest_fy, slots
 from .config import CONF_SHEETS, Conf, apply_conf, conf_from_sheet
 from .errors import BadConfig, InputError, NoTableFound
 from .headings import HeadingKind, Headings, display
+from .long import (
+    no_shape_found,
+    refuse_one_value_rows,
+    shape_of,
+    table_spec,
+    tracker_from_table,
+)
 from .model import Indicator, Tracker
 from .periods import fy_label
 from .scan import Rows, SheetData, Table, blank, scan_sheet
@@ -119,6 +126,27 @@ def tracker_from_sheets(
         kinds = Headings(mapping, s.fy_start_month)
     except InputError as e:
         raise BadConfig(f"column mapping: {e}") from None
+    # a long table, periods as rows or organisations as rows: stated in [table], or seen
+    where = overrides.where if overrides is not None else conf.where
+    spec = table_spec(
+        {**conf.table, **(overrides.table if overrides else {})},
+        {**conf.benchmark, **(overrides.benchmark if overrides else {})},
+        where,
+    )
+    shape, cols = shape_of(data, kinds, spec, s.fy_start_month)
+    if shape != "wide":
+        if cols is None:
+            raise no_shape_found(data, kinds, spec, source)
+        return tracker_from_table(
+            cols.sheet,
+            spec,
+            s,
+            kinds=kinds,
+            shape=shape,
+            cols=cols,
+            source=source,
+            notices=notices,
+        )
     tables = read_tables(data, kinds)
     said = list(notices)
     unused = kinds.unused()
@@ -137,6 +165,15 @@ def tracker_from_sheets(
     rows: list[Indicator] = []
     for t in tables:
         rows.extend(indicators(t, slots(t, fy, grid), len(grid), s))
+    first = tables[0]
+    refuse_one_value_rows(
+        rows,
+        len(grid),
+        data.get(first.sheet),
+        first.header_row - 1,
+        s.fy_start_month,
+        first.labels.get(first.fields.get("ref", first.fields["name"]), ""),
+    )
     unmapped = tuple(dict.fromkeys(u for t in tables for u in t.unmapped if u))
     return Tracker(
         periods=tuple(grid),
