@@ -80,7 +80,7 @@ class Position:
 
 def position(value: float, values: Sequence[float], polarity: Polarity | None) -> Position:
     """Rank ``value`` among ``values`` (which hold it): ranks 1 to n/4 are the first
-    quartile, as the LGBF's 32 councils fall eight to a quartile.
+    quartile, as the LGBF's 32 councils fall eight to a quartile (no quartile below four).
 
     >>> from kpixl.core.polarity import Polarity
     >>> position(5.0, [9.0, 5.0, 5.0, 1.0], Polarity.LOWER)
@@ -94,7 +94,8 @@ def position(value: float, values: Sequence[float], polarity: Polarity | None) -
     else:
         better = sum(1 for v in values if v < value)
     rank = better + 1
-    return Position(rank, n, min(4, math.ceil(4 * rank / n)))
+    # fewer than four figures have no quarters to fall into
+    return Position(rank, n, min(4, math.ceil(4 * rank / n)) if n >= 4 else None)
 
 
 def rank_polarity(
@@ -145,7 +146,9 @@ def describe(
     if peers.value is not None and peers.values:
         pos = position(peers.value, peers.values, polarity)
         if pos.rank is not None:
-            rank = f"{ordinal(pos.rank)} of {pos.of} ({ordinal(pos.quartile or 0)} quartile)"
+            rank = f"{ordinal(pos.rank)} of {pos.of}"
+            if pos.quartile is not None:
+                rank += f" ({ordinal(pos.quartile)} quartile)"
             if assumed and polarity is not None:
                 rank += f", ranked {polarity.words.lower()}"
             parts.append(rank)
