@@ -141,7 +141,8 @@ def test_hart_percentages_typed_as_whole_numbers_print_as_percentages(tmp_path):
 def test_hart_without_its_periods_says_which_headings_to_map(capsys):
     assert main(["rate", str(HART)]) == 7
     err = capsys.readouterr().err
-    assert '"Previous", "Current"' in err and "kpixl.toml" in err and "[columns]" in err
+    assert '"Previous", "Current"' in err and "[columns]" in err
+    assert '"Previous" = "Q1 2024/25"' in err  # the lines to add, with its own headings
 
 
 # --- NHS England's operational planning extracts -----------------------------------------
