@@ -315,11 +315,14 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
+_NUMBER_START = frozenset("0123456789+-.")
+
+
 def _csv_cell(v: str) -> object:
     s = v.strip()
     if not s:
         return None
-    if _NUMBER_RE.fullmatch(s):
+    if s[0] in _NUMBER_START and _NUMBER_RE.fullmatch(s):
         f = float(s)
         return (
             int(f)

@@ -474,6 +474,7 @@ def read_long(cols: Columns, spec: TableSpec, settings: Settings) -> Pivot:
     by_key: dict[tuple[str, ...], dict[tuple[str | None, int, int], tuple[int, Sequence]]] = {}
     peers: dict[tuple[tuple[str, ...], tuple[str | None, int, int]], list[float]] = {}
     unread: dict[str, int] = {}
+    matched: dict[tuple[object, ...], bool] = {}
     duplicates = 0
     first_row = cols.header + 2  # 1-based sheet row of the first data row
     for i, row in enumerate(cols.rows()):
@@ -486,7 +487,14 @@ def read_long(cols: Columns, spec: TableSpec, settings: Settings) -> Pivot:
                 unread[shown] = unread.get(shown, 0) + 1
             continue
         pk = _pkey(p)
-        mine = not wanted or _matches(row, orgs, wanted)
+        if wanted:
+            # organisation names repeat on every row: each distinct one is compared once
+            org_cells = tuple(row[c] if c < len(row) else None for c in orgs)
+            mine = matched.get(org_cells)
+            if mine is None:
+                mine = matched[org_cells] = _matches(row, orgs, wanted)
+        else:
+            mine = True
         if spec.benchmark and wanted:
             x = _number(row[actual]) if actual < len(row) else None
             if x is not None:
@@ -608,7 +616,12 @@ def read_long(cols: Columns, spec: TableSpec, settings: Settings) -> Pivot:
 
 
 def _key(row: Sequence[object], cols: Sequence[int]) -> tuple[str, ...]:
-    return tuple(text(row[c]) if c < len(row) else "" for c in cols)
+    n = len(row)
+    # most keys are text already (codes, names): only the rest go through text()
+    return tuple(
+        (v.strip() if type(v) is str else text(v)) if c < n and (v := row[c]) is not None else ""
+        for c in cols
+    )
 
 
 def _comparison(
