@@ -438,3 +438,10 @@ def test_rate_check_and_pack_end_to_end(tmp_path, capsys, which):
         shown[r["status"]] += 1
     for status in ("Green", "Amber", "Red"):
         assert words[status] == shown[status], status  # each row's status written once
+
+
+@pytest.mark.parametrize("path", [NHS_LOOKUP, LGBF_INFO], ids=["nhs-lookup", "lgbf-info"])
+def test_a_side_file_read_as_a_tracker_says_where_it_belongs(capsys, path):
+    assert main(["rate", str(path)]) == 7
+    err = capsys.readouterr().err
+    assert "no column is a period" in err and '[info] file = "' in err

@@ -651,14 +651,18 @@ def require_periods(tracker: Tracker) -> None:
     (exit 7), rather than a report of No data."""
     if tracker.indicators and not tracker.periods:
         seen = ", ".join(f'"{u}"' for u in tracker.unmapped[:12]) or "none"
-        # the kpixl.toml lines with the tracker's own headings (Hart's Previous, Current)
-        mapped = [f'    "{u}" = "Q{n} 2024/25"' for n, u in enumerate(tracker.unmapped[:2], 1)]
+        # the kpixl.toml lines with the tracker's own headings, where a few are left
+        # (Hart's Previous and Current)
+        few = tracker.unmapped[:2] if len(tracker.unmapped) <= 4 else ()
+        mapped = [f'    "{u}" = "Q{n} 2024/25"' for n, u in enumerate(few, 1)]
         raise NoTableFound(
             f"{tracker.source or 'The tracker'}: a KPI table of {len(tracker.indicators)} "
             f"rows, but no column is a period, so there is nothing to rate. Headings kpixl "
             f"did not use: {seen}. Head the period columns as Apr-24, Q1 2024/25 or 2023/24, "
             "or say in kpixl.toml which period each column is:\n    [columns]\n"
             + ("\n".join(mapped) or '    "Your heading" = "Apr-24"')
+            + "\nA file of indicator information (names, polarities) is no tracker: name it "
+            'in the tracker\'s kpixl.toml as [info] file = "…".'
         )
     if not tracker.indicators:
         raise NoTableFound(
