@@ -761,10 +761,13 @@ def read_organisations(cols: Columns, spec: TableSpec, settings: Settings) -> Pi
             )
         )
     used = {*orgs, *(c for _, c in measures)}
+    rest = [lab for c, lab in sorted(cols.labels.items()) if c not in used]
+    if len(rest) > 12:  # a regulator's table of 130 columns: the first few are enough
+        rest = [*rest[:12], f"and {len(rest) - 12} more"]
     return Pivot(
         [period],
         out,
-        [lab for c, lab in sorted(cols.labels.items()) if c not in used][:30],
+        rest,
         [],
         text(own[orgs[0]]),
     )
