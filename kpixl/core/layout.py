@@ -28,7 +28,10 @@ What it understands (the seed reports' layouts), in three steps:
   them), other periods' figures with their own periods (a Quarter 1 column beside months,
   last year's Q4), years to date, and the rows as indicators.
 
-A sheet named ``kpixl.conf`` is settings, not data (see :mod:`~kpixl.core.config`).
+A table exported rather than kept (one row per indicator per period, periods as rows,
+organisations as rows) is seen first, or named by kpixl.toml's ``[table] shape``, and read
+by :mod:`~kpixl.core.long` into the same Tracker. A sheet named ``kpixl.conf`` is settings,
+not data (see :mod:`~kpixl.core.config`).
 """
 
 from __future__ import annotations
