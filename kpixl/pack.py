@@ -393,11 +393,13 @@ def _summary_sheet(wb: Any, fmt: _Formats, pack: Pack, ws: Any) -> None:
 
 
 def _exceptions_sheet(fmt: _Formats, pack: Pack, ws: Any) -> None:
+    # a long table's rows are rated at their own latest period, which may be earlier
+    own = {r.at.label for r in pack.exceptions if r.at is not None}
     cols = [
         ("Committee", 24),
         ("Ref", 9),
         ("Indicator", 40),
-        (pack.period or "Actual", 12),
+        ((pack.period or "Actual") if own <= {pack.period} else "Latest figure", 12),
         ("Target", 14),
         ("Direction of travel", 10),
         ("Status", 11),
@@ -423,6 +425,8 @@ def _exceptions_sheet(fmt: _Formats, pack: Pack, ws: Any) -> None:
         ws.write_string(r, 5, str(rating.direction or ""), fmt.arrow(colour))
         ws.write_string(r, 6, Status.RED.value, fmt.status(Status.RED))
         comment = " ".join(str(ind.comments or "").split()) or "No commentary given."
+        if rating.at is not None and rating.at.label != pack.period:
+            comment = f"Figure for {rating.at.label}. {comment}"
         ws.write_string(r, 7, comment, wrap)
         ws.set_row(r, min(15 * (len(comment) // 95 + 1), 160))
         r += 1

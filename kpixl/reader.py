@@ -1,9 +1,12 @@
-"""Read a council's own tracker workbook (.xlsx) into a :class:`~kpixl.core.model.Tracker`.
+"""Read a council's own tracker workbook (.xlsx), or a CSV export, into a
+:class:`~kpixl.core.model.Tracker`.
 
 The adapter around :func:`kpixl.core.layout.tracker_from_sheets`: it checks the file BEFORE
 loading it (missing, not a workbook, encrypted, corrupt, too large), reads the values Excel
-last calculated with their number formats and merged cells (:mod:`kpixl.xlsx`), and never
-writes to the tracker or its folder.
+last calculated with their number formats and merged cells (:mod:`kpixl.xlsx`), or a CSV
+file's text (UTF-8 with or without BOM, or Windows-1252), and never writes to the tracker
+or its folder. The side files kpixl.toml names (``[info] file``, ``[benchmark] file``) are
+read the same way and joined by :mod:`kpixl.core.info` and :mod:`kpixl.core.long`.
 
 >>> from kpixl.reader import read_tracker
 >>> tracker = read_tracker("tracker.xlsx")  # doctest: +SKIP
@@ -17,9 +20,14 @@ Exit codes of the problems (``FileProblem.exit_code``, from :mod:`kpixl.core.err
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
+import re
 import struct
 import tomllib
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from .core.config import CONF_SHEETS, Conf, conf_from_toml
@@ -35,7 +43,9 @@ from .core.errors import (
     WorkbookTooLarge,
 )
 from .core.gc_pause import paused
+from .core.info import information, with_info
 from .core.layout import tracker_from_sheets
+from .core.long import comparisons, table_spec, with_comparisons
 from .core.model import Tracker
 from .core.scan import SheetData
 from .core.scheme import Settings, get_settings
@@ -54,6 +64,7 @@ OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 ZIP_MAGIC = b"PK\x03\x04"
 WORKBOOK_PARTS = ("xl/workbook.xml",)
 XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+CSV_SUFFIXES = (".csv", ".tsv")
 
 
 __all__ = [
@@ -70,6 +81,7 @@ __all__ = [
     "WorkbookTooLarge",
     "check_workbook",
     "load_config",
+    "read_csv",
     "read_sheets",
     "read_tracker",
     "xml_is_defused",
@@ -268,11 +280,111 @@ def xml_is_defused() -> bool:
 # --- loading ------------------------------------------------------------------------------
 
 
+# --- CSV -----------------------------------------------------------------------------------
+
+# A plain number as exports write it; a code with a leading zero ("0123") stays text.
+_NUMBER_RE = re.compile(r"[+-]?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|[+-]?\.\d+")
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was in: a BOM says UTF-8 or UTF-16; else
+    UTF-8 if it decodes, else Windows-1252 (Excel's "CSV" on a UK machine)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace"), "UTF-8 with BOM"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "UTF-16"
+    if b"\x00" in data[:65536]:
+        raise NotAWorkbook(f'"{name}" is not a text CSV file (it holds binary data). {_SAVE_AS}')
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "Latin-1"
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter of the first line (outside quotes): comma, semicolon, tab or bar."""
+    line = next((x for x in text.splitlines() if x.strip()), "")
+    line = re.sub(r'"[^"]*"', "", line)
+    counts = {d: line.count(d) for d in _DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+_NUMBER_START = frozenset("0123456789+-.")
+
+
+def _csv_cell(v: str) -> object:
+    s = v.strip()
+    if not s:
+        return None
+    if s[0] in _NUMBER_START and _NUMBER_RE.fullmatch(s):
+        f = float(s)
+        return (
+            int(f)
+            if f.is_integer() and abs(f) < 1e15 and "." not in s and "e" not in s.lower()
+            else f
+        )
+    return s
+
+
+def read_csv(path: str | Path, max_rows: int = 250_000) -> SheetData:
+    """A CSV file as one sheet named after the file: blanks as None, plain numbers as
+    numbers, everything else as text.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "kpis.csv"
+    >>> _ = p.write_bytes(b"\\xef\\xbb\\xbfCode;Year;Value\\nC1;2023/24;12,5\\n")
+    >>> read_csv(p).rows
+    [['Code', 'Year', 'Value'], ['C1', '2023/24', '12,5']]
+    """
+    p = Path(path)
+    if not p.exists():
+        raise TrackerNotFound(f'Cannot find the file "{path}": check the name and the folder.')
+    if not p.is_file():
+        raise TrackerNotFound(f'"{path}" is a folder, not a file.')
+    size = p.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise WorkbookTooLarge(
+            f'"{p.name}" is {_size(size)}, over kpixl\'s limit of {_size(MAX_FILE_BYTES)}.'
+        )
+    if size == 0:
+        raise NotAWorkbook(f'"{p.name}" is empty (0 bytes).')
+    text, _encoding = _decode(p.read_bytes(), p.name)
+    rows: list[list[object]] = []
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)):
+            if len(rows) >= max_rows:
+                raise WorkbookTooLarge(
+                    f'"{p.name}" has more than {max_rows:,} rows, beyond kpixl\'s limit; raise '
+                    "the limit with max_rows in kpixl.toml"
+                )
+            rows.append([_csv_cell(v) for v in row])
+    except csv.Error as e:
+        raise CorruptWorkbook(f'"{p.name}" is not a CSV kpixl can read ({e}).') from None
+    return SheetData(p.stem, rows)
+
+
+def _is_csv(p: Path) -> bool:
+    if p.suffix.lower() not in CSV_SUFFIXES or not p.is_file():
+        return False
+    with p.open("rb") as f:
+        head = f.read(8)
+    return head != OLE_MAGIC and head[:4] != ZIP_MAGIC  # a workbook misnamed .csv is checked
+
+
 def read_sheets(path: str | Path, max_rows: int = 250_000) -> dict[str, SheetData]:
-    """Every sheet's cells (values, number-format units, merges), hidden ones marked.
-    Checks the file first (:func:`check_workbook`)."""
+    """Every sheet's cells (values, number-format units, merges), hidden ones marked; a CSV
+    file is one sheet. Checks the file first (:func:`check_workbook`)."""
     from .xlsx import read_book
 
+    if _is_csv(Path(path)):
+        sheet = read_csv(path, max_rows)
+        return {sheet.name: sheet}
     p = check_workbook(path)
     try:
         book = read_book(p, max_rows=max_rows)
@@ -373,4 +485,68 @@ def read_tracker(
             raise BadConfig(f"{conf.where}, max_rows: {e}") from None
     with paused():  # many objects, no cycles: the collector would only rescan them
         sheets, notices = visible(read_sheets(p, max_rows))
-        return tracker_from_sheets(sheets, base, source=p.name, overrides=conf, notices=notices)
+        tracker = tracker_from_sheets(sheets, base, source=p.name, overrides=conf, notices=notices)
+        if conf is not None:
+            tracker = _side_files(tracker, conf, toml.parent, max_rows)
+        return tracker
+
+
+def _side_file(
+    conf: Conf, section: str, folder: Path, max_rows: int
+) -> tuple[dict[str, SheetData], str] | None:
+    """The file a kpixl.toml section names (relative to the kpixl.toml), read: its sheets
+    (only the one the section names, if it names one) and the file's name."""
+    given = getattr(conf, section)
+    name = given.get("file")
+    if name in (None, ""):
+        return None
+    path = Path(str(name)).expanduser()
+    if not path.is_absolute():
+        path = folder / path
+    if not path.is_file():
+        raise BadConfig(
+            f'{conf.where}, [{section}] file = "{name}": no such file; write its name '
+            "relative to the kpixl.toml, or a full path"
+        )
+    try:
+        sheets, _ = visible(read_sheets(path, max_rows))
+    except FileProblem as e:
+        raise BadConfig(f"{conf.where}, [{section}] file: {e}") from None
+    wanted = str(given.get("sheet") or "").strip().lower()
+    if wanted:
+        chosen = {n: s for n, s in sheets.items() if n.strip().lower() == wanted}
+        if not chosen:
+            raise BadConfig(
+                f'{conf.where}, [{section}] sheet = "{given["sheet"]}": {path.name} has no '
+                "such sheet; its sheets: " + ", ".join(f'"{n}"' for n in sheets)
+            )
+        sheets = chosen
+    return sheets, path.name
+
+
+def _side_files(tracker: Tracker, conf: Conf, folder: Path, max_rows: int) -> Tracker:
+    """Join the side file of indicator information and the benchmark file kpixl.toml names."""
+    found = _side_file(conf, "info", folder, max_rows)
+    if found is not None:
+        sheets, name = found
+        key = str(conf.info.get("key") or "")
+        tracker = with_info(
+            tracker, information(next(iter(sheets.values())), tracker.indicators, key, name)
+        )
+    found = _side_file(conf, "benchmark", folder, max_rows)
+    if found is not None:
+        sheets, name = found
+        organisation = str(conf.benchmark.get("organisation") or "").strip()
+        if not organisation:
+            raise BadConfig(
+                f'{conf.where}, [benchmark] file: say whose position to show: organisation = "…"'
+            )
+        spec = replace(
+            table_spec({"period": conf.benchmark.get("period")}, conf.benchmark, conf.where),
+            organisation=organisation,
+            benchmark=True,
+        )
+        tracker = with_comparisons(
+            tracker, comparisons(sheets, spec, tracker.settings), f"{name} ({organisation})"
+        )
+    return tracker

@@ -230,7 +230,8 @@ def test_a_failed_run_leaves_no_file(tmp_path, monkeypatch):
     [
         ("missing.xlsx", None, 2),
         ("old.xls", bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 600, 3),
-        ("data.csv", b"Ref,Target\nA,90%\n", 3),
+        ("data.csv", b"Ref,Target\nA,90%\n", 7),  # read, but no KPI table in it
+        ("data.csv", b"\x00\x01binary", 3),
         ("broken.xlsx", b"PK\x03\x04 truncated", 5),
     ],
 )

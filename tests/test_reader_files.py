@@ -79,11 +79,16 @@ def test_missing_file_and_folder_exit_2(tmp_path: Path):
     assert "is a folder" in msg
 
 
-def test_csv_exit_3(tmp_path: Path):
+def test_a_csv_tracker_is_read_and_a_binary_csv_is_exit_3(tmp_path: Path):
     p = tmp_path / "tracker.csv"
-    p.write_text("Ref No.,Indicator,Target\nA1,Voids,10\n", encoding="utf-8")
+    p.write_text("Ref No.,Indicator,Target,Apr-24\nA1,Voids,10,12\n", encoding="utf-8")
+    t = read_tracker(p)
+    assert [(i.ref, i.name, i.target, i.values) for i in t.indicators] == [
+        ("A1", "Voids", 10, (12,))
+    ]
+    p.write_bytes(b"Ref\x00No.\x00\x01\x02")
     msg = _problem(p, NotAWorkbook, 3)
-    assert "CSV" in msg and "save as .xlsx" in msg
+    assert "not a text CSV" in msg and "save as .xlsx" in msg
 
 
 def test_text_named_xlsx_exit_3(tmp_path: Path):

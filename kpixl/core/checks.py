@@ -147,6 +147,7 @@ def check_measure(m: Measure, tracker: Tracker, rating: Rating) -> list[Finding]
         and len(tracker.periods) > 1
         and point is not None
         and m.frequency in ("month", "quarter")
+        and not ind.latest_own  # a long table's target is its own row's, for that period
     ):
         per, n = ("quarter", 4) if m.frequency == "quarter" else ("month", 12)
         add(
@@ -184,8 +185,11 @@ def _missing(m: Measure, tracker: Tracker, rating: Rating, add: Callable[..., No
     if k is None:
         return
     gaps: list[str] = []
+    own = None if m.indicator.columns is None else set(m.indicator.columns)
     for i, v in enumerate(m.grid[: k + 1]):
         p = tracker.periods[i]
+        if own is not None and i not in own:
+            continue  # a period the row's own table has no column (or row) for
         if v.value is not None or (v.missing or "").startswith("\x00"):
             continue  # a figure, or an unreadable cell reported on its own
         if m.frequency == "quarter" and p.kind == "month" and p.last % 3:

@@ -4,9 +4,11 @@ read into the one :class:`~kpixl.core.scheme.Settings` that rates it.
 Both say the same things: settings (top-level keys or ``[settings]``), ``[committees]``
 (committee = meeting date), ``[columns]`` (header = field or period), ``[indicators."REF"]``
 (one indicator's polarity, target, tolerance, method, frequency, unit or cumulative),
-``[groups."Directorate"]`` (scheme settings for one directorate, committee or sheet) and
-``[table]`` (how to read a long table: shape, key, …). The file itself is read by the
-adapter (:mod:`kpixl.reader`); everything here is pure.
+``[groups."Directorate"]`` (scheme settings for one directorate, committee or sheet),
+``[table]`` (how to read a long table: shape, key, period…), ``[benchmark]`` (the
+organisation to place among the others, and the file of their figures) and ``[info]`` (a
+side file of indicator names and polarities, joined by code). The files themselves are read
+by the adapter (:mod:`kpixl.reader`); everything here is pure.
 
 >>> conf = conf_from_toml({"default_tolerance": "10%",
 ...                        "indicators": {"KI 7a": {"polarity": "Lower is better"}}})
@@ -32,15 +34,34 @@ from .vocabulary import FREQUENCY_WORDS, words
 from .ytd import parse_method
 
 CONF_SHEETS = ("kpixl.conf", "_kpixl.conf")
-SECTIONS = ("settings", "committees", "columns", "indicators", "groups", "table")
+SECTIONS = (
+    "settings",
+    "committees",
+    "columns",
+    "indicators",
+    "groups",
+    "table",
+    "benchmark",
+    "info",
+)
 TABLE_KEYS = (
-    "shape",  # wide (default), long, or measures-as-columns
+    "shape",  # wide (a tracker), long, wide_periods (periods as rows) or organisations
     "key",  # the column(s) naming an indicator in a long table
+    "period",  # the period column's heading, or the one period of data that names none
     "organisation",  # the organisation to report, in data with several
-    "organisation_column",
-    "benchmarks",  # a file of other organisations' figures, for positions
-    "information",  # a side file of indicator names and polarities
     "sheet",  # the sheet to read
+)
+BENCHMARK_KEYS = (
+    "organisation",  # the organisation placed among the others (its name or code)
+    "file",  # the others' figures, when not in the tracker itself
+    "sheet",  # the sheet of that file
+    "period",  # the period of that file's figures, when it names none
+    "averages",  # {label = "column heading"}: comparators the file gives per row
+)
+INFO_KEYS = (
+    "file",  # the side file of indicator information
+    "key",  # its column of codes (default: the tracker's reference heading, else Code)
+    "sheet",  # the sheet of that file
 )
 
 # Settings as officers write their names, to kpixl's.
@@ -73,6 +94,8 @@ class Conf:
     indicators: dict[str, dict[str, object]] = field(default_factory=dict)
     groups: dict[str, dict[str, object]] = field(default_factory=dict)
     table: dict[str, object] = field(default_factory=dict)
+    benchmark: dict[str, object] = field(default_factory=dict)
+    info: dict[str, object] = field(default_factory=dict)
     written: dict[str, str] = field(default_factory=dict)  # setting name -> key as written
     where: str = "kpixl.toml"
 
@@ -129,6 +152,10 @@ def conf_from_toml(data: Mapping[str, object], name: str = "kpixl.toml") -> Conf
                 }
         elif key == "table":
             conf.table.update(_table(value, name, "[table]", 'shape = "long"'))
+        elif key == "benchmark":
+            conf.benchmark.update(_table(value, name, "[benchmark]", 'organisation = "..."'))
+        elif key == "info":
+            conf.info.update(_table(value, name, "[info]", 'file = "..."'))
         elif isinstance(value, Mapping):
             raise BadConfig(
                 f"{name}: unknown table [{key}]; use " + ", ".join(f"[{s}]" for s in SECTIONS)
@@ -193,9 +220,10 @@ def conf_from_sheet(rows: Sequence[Sequence[object]]) -> Conf:
             if value is not None and third is not None:
                 name = setting_name(value)
                 conf.groups.setdefault(key.strip(), {})[name] = _value(name, third)
-        elif section == "table":
+        elif section in ("table", "benchmark", "info"):
             if value is not None:
-                conf.table[setting_name(key)] = value
+                name = "_".join(key.strip().lower().replace("-", " ").split())
+                getattr(conf, section)[name] = value
         elif setting_name(key) in ("committee", "committees"):
             if value is not None and str(value).strip():
                 conf.committees[str(value).strip()] = (
@@ -248,11 +276,16 @@ def apply_conf(settings: Settings, conf: Conf, where: str | None = None) -> Sett
         settings = _replace(
             settings, groups=MappingProxyType(groups), members=MappingProxyType(members)
         )
-    for key in conf.table:
-        if key not in TABLE_KEYS:
-            raise BadConfig(
-                f'{place}, [table] "{key}": unknown; use one of: ' + ", ".join(TABLE_KEYS)
-            )
+    for section, known in (
+        ("table", TABLE_KEYS),
+        ("benchmark", BENCHMARK_KEYS),
+        ("info", INFO_KEYS),
+    ):
+        for key in getattr(conf, section):
+            if key not in known:
+                raise BadConfig(
+                    f'{place}, [{section}] "{key}": unknown; use one of: ' + ", ".join(known)
+                )
     return settings
 
 

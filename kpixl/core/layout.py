@@ -28,7 +28,10 @@ What it understands (the seed reports' layouts), in three steps:
   them), other periods' figures with their own periods (a Quarter 1 column beside months,
   last year's Q4), years to date, and the rows as indicators.
 
-A sheet named ``kpixl.conf`` is settings, not data (see :mod:`~kpixl.core.config`).
+A table exported rather than kept (one row per indicator per period, periods as rows,
+organisations as rows) is seen first, or named by kpixl.toml's ``[table] shape``, and read
+by :mod:`~kpixl.core.long` into the same Tracker. A sheet named ``kpixl.conf`` is settings,
+not data (see :mod:`~kpixl.core.config`).
 """
 
 from __future__ import annotations
@@ -42,6 +45,13 @@ from .build import grid_kind, grid_periods, indicators, latest_fy, slots
 from .config import CONF_SHEETS, Conf, apply_conf, conf_from_sheet
 from .errors import BadConfig, InputError, NoTableFound, rows_beyond
 from .headings import HeadingKind, Headings, display
+from .long import (
+    no_shape_found,
+    refuse_one_value_rows,
+    shape_of,
+    table_spec,
+    tracker_from_table,
+)
 from .model import Indicator, Tracker, action_rules
 from .periods import fy_label
 from .scan import Rows, SheetData, Table, blank, scan_sheet
@@ -125,6 +135,27 @@ def tracker_from_sheets(
         kinds = Headings(mapping, s.fy_start_month)
     except InputError as e:
         raise BadConfig(f"column mapping: {e}") from None
+    # a long table, periods as rows or organisations as rows: stated in [table], or seen
+    where = overrides.where if overrides is not None else conf.where
+    spec = table_spec(
+        {**conf.table, **(overrides.table if overrides else {})},
+        {**conf.benchmark, **(overrides.benchmark if overrides else {})},
+        where,
+    )
+    shape, cols = shape_of(data, kinds, spec, s.fy_start_month)
+    if shape != "wide":
+        if cols is None:
+            raise no_shape_found(data, kinds, spec, source)
+        return tracker_from_table(
+            cols.sheet,
+            spec,
+            s,
+            kinds=kinds,
+            shape=shape,
+            cols=cols,
+            source=source,
+            notices=notices,
+        )
     tables = read_tables(data, kinds)
     actions, action_problems = _actions(data, s)
     said = list(notices)
@@ -144,6 +175,16 @@ def tracker_from_sheets(
     found: list[Indicator] = []
     for t in tables:
         found.extend(indicators(t, slots(t, fy, grid), len(grid), s))
+    if tables:
+        first = tables[0]
+        refuse_one_value_rows(
+            found,
+            len(grid),
+            data.get(first.sheet),
+            first.header_row - 1,
+            s.fy_start_month,
+            first.labels.get(first.fields.get("ref", first.fields["name"]), ""),
+        )
     unmapped = tuple(dict.fromkeys(u for t in tables for u in t.unmapped if u))
     return Tracker(
         periods=tuple(grid),

@@ -91,6 +91,9 @@ class Indicator:
     # the positions in Tracker.periods that the row's own table has a column for (None:
     # all); a June column in another table is no blank June of this row
     columns: tuple[int, ...] | None = None
+    # a long table's row, reported when its measure is: rated at its own latest figure up
+    # to the reporting period (NHS England's October figure in a November extract)
+    latest_own: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -653,11 +656,18 @@ def require_periods(tracker: Tracker) -> None:
     (exit 7), rather than a report of No data."""
     if tracker.indicators and not tracker.periods:
         seen = ", ".join(f'"{u}"' for u in tracker.unmapped[:12]) or "none"
+        # the kpixl.toml lines with the tracker's own headings, where a few are left
+        # (Hart's Previous and Current)
+        few = tracker.unmapped[:2] if len(tracker.unmapped) <= 4 else ()
+        mapped = [f'    "{u}" = "Q{n} 2024/25"' for n, u in enumerate(few, 1)]
         raise NoTableFound(
             f"{tracker.source or 'The tracker'}: a KPI table of {len(tracker.indicators)} "
             f"rows, but no column is a period, so there is nothing to rate. Headings kpixl "
             f"did not use: {seen}. Head the period columns as Apr-24, Q1 2024/25 or 2023/24, "
-            'or map them in kpixl.toml: [columns] "Your heading" = "Apr-24".'
+            "or say in kpixl.toml which period each column is:\n    [columns]\n"
+            + ("\n".join(mapped) or '    "Your heading" = "Apr-24"')
+            + "\nA file of indicator information (names, polarities) is no tracker: name it "
+            'in the tracker\'s kpixl.toml as [info] file = "…".'
         )
     if not tracker.indicators and not tracker.actions:
         raise NoTableFound(
@@ -757,6 +767,9 @@ def _current(m: Measure, series: list[Observation], at: Period | None) -> Observ
     if end is None:
         mine = [o for o in series if o.index >= 0]
         return mine[-1] if mine else None
+    if m.indicator.latest_own:
+        held = [o for o in series if (o.period.ordinal() or 0) <= end]
+        return held[-1] if held else None
     if m.frequency == "month" and at.kind == "month":
         here = next((o for o in series if o.period.ordinal() == end), None)
         if here is not None and is_arrears(here.value):

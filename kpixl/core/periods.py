@@ -211,6 +211,9 @@ def parse_period(header: object, fy_start: int = 4) -> Period | None:
     True
     >>> str(parse_period("2023/24").kind), parse_period("Autumn term 2023").start
     ('year', 6)
+    >>> p = parse_period("2010-14")  # a 4-year aggregate, ending 2013/14
+    >>> p.year, p.months
+    ('2013/14', 48)
     """
     if isinstance(header, (dt.datetime, dt.date)):
         return month_period(header.month, header.year, fy_start)
@@ -234,8 +237,19 @@ def parse_period(header: object, fy_start: int = 4) -> Period | None:
         last = int(m[2][-2:])
         if (first + 1) % 100 == last:
             return Period(PeriodKind.YEAR, 1, fy_label(first), label)
-        if (first + 2) % 100 == last:  # "2021-23": two years, ending 2022/23
-            return Period(PeriodKind.YEAR, 1, fy_label(first + 1), label, start=-11, months=24)
+        for years in range(2, 6):
+            # "2021-23", "2010-14": an aggregate of several years (the LGBF's 2- and
+            # 3-year survey figures), ending with the last of them; three years or more
+            # only with the first year in full, so that "16-19" stays an age range
+            if (first + years) % 100 == last and (years == 2 or len(m[1]) == 4):
+                return Period(
+                    PeriodKind.YEAR,
+                    1,
+                    fy_label(first + years - 1),
+                    label,
+                    13 - 12 * years,
+                    12 * years,
+                )
         return None
     m = _TERM_RE.match(text)
     if m:

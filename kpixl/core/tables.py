@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .benchmark import Comparison, describe, rank_polarity
 from .errors import KpixlError
 from .model import Rating, Tracker
 from .periods import fy_label, year_label
@@ -189,6 +190,32 @@ def _plain_number(text: str) -> bool:
     return True
 
 
+def _benchmark_cell(r: Rating, decimals: int) -> Cell:
+    """The tracker's own Benchmark cell, or where benchmark data places the indicator:
+    "8th of 32 (1st quartile); Scotland 39.0%", for the period rated."""
+    b = r.indicator.benchmark
+    if not isinstance(b, Comparison):
+        return _raw_cell(b, r.unit, decimals)
+    peers = b.at(r.at)
+    scale = 1.0
+    if peers is not None and peers.value and r.measure is not None:
+        # the figure as the measure reads it (Hart's 95.5 with a % unit is 95.5%): the
+        # others' figures are on the same scale
+        mine = next(
+            (o.value.value for o in r.measure.observations if o.period == peers.period), None
+        )
+        if mine is not None and mine != peers.value:
+            scale = mine / peers.value
+    given = r.measure is None or r.measure.polarity.source != "tracking target"
+    pol, assumed = rank_polarity(
+        r.polarity,
+        given,
+        r.indicator.name,
+        r.measure.scheme.default_polarity if r.measure else Polarity.HIGHER,
+    )
+    return Cell(describe(b, r.at, pol, lambda x: _shown(x * scale, r.unit, decimals), assumed))
+
+
 def _polarity_words(r: Rating) -> str:
     if r.polarity is not None:
         return r.polarity.words
@@ -290,7 +317,7 @@ def _row(
     by: dict[str, Cell] = {
         "ref": Cell(ind.ref),
         "name": Cell(" ".join(ind.name.split())),
-        "benchmark": _raw_cell(ind.benchmark, r.unit, dec),
+        "benchmark": _benchmark_cell(r, dec),
         "last_ytd": _raw_cell(ind.last_year_ytd, r.unit, dec),
         "polarity": Cell(_polarity_words(r)),
         "target": _target_cell(r, dec),

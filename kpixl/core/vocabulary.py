@@ -44,9 +44,15 @@ MISSING_MARKERS = frozenset(
         "pending",
         "not reported",
         "nil return",
-        "[x]",  # suppressed (the housing regulator's data)
+        "[x]",  # the housing regulator's data: left blank by the landlord
         "[c]",
-        "[z]",
+        "[z]",  # not required
+        "[s]",  # removed: fewer than 50 surveys by that method
+        "[e]",  # excluded by the regulator
+        "[u]",  # a percentage of a zero denominator
+        "inf",  # an R export's division by zero
+        "-inf",
+        "nan",
         "..",
         "*",
     }
@@ -547,6 +553,8 @@ STATUS_WORDS = {
     "t": "Tracking",
     "tracking indicator": "Tracking",
     "info": "Tracking",  # Hart's dashboard: an information-only tile
+    "info only": "Tracking",
+    "information only": "Tracking",
     "information": "Tracking",
     "data only": "Tracking",
     "not yet due": "Not yet due",
@@ -622,6 +630,7 @@ HEADING_WORDS: dict[str, tuple[str, ...]] = {
         "kpi id",
         "kpi code",
         "pi code",
+        "kpi reference",
         "measure ref",
         "measure id",
         "measure code",
@@ -703,10 +712,20 @@ HEADING_WORDS: dict[str, tuple[str, ...]] = {
     "committee": ("committee", "scrutiny committee", "reporting committee"),
     "owner": ("owner", "kpi owner", "responsible officer", "lead officer", "accountable officer"),
     "method": ("ytd method", "method", "aggregation", "ytd calculation", "year to date method"),
-    "unit": ("unit", "units", "unit of measure"),
+    "unit": ("unit", "units", "unit of measure", "measure type", "number format", "numberformat"),
     "frequency": ("frequency", "reporting frequency"),
     # long tables: one row per indicator (and organisation) per period
-    "period": ("period", "month", "year", "date", "dimension name", "reporting period", "quarter"),
+    "period": (
+        "period",
+        "month",
+        "year",
+        "date",
+        "dimension name",  # NHS England's planning extracts: "Nov-24"
+        "reporting period",
+        "quarter",
+        "time period",
+        "financial year",
+    ),
     "actual": (
         "actual",
         "actuals",
@@ -722,18 +741,65 @@ HEADING_WORDS: dict[str, tuple[str, ...]] = {
         "org code",
         "organisation",
         "organisation code",
+        "organisation name",
         "org",
+        "org name",
         "local authority",
+        "localauthority",  # the LGBF export's LocalAuthority
+        "la name",
         "council",
+        "council name",
         "landlord",
+        "landlord name",  # the housing regulator's TSM data
+        "landlord code",
         "provider",
+        "provider name",
         "trust",
+        "trust name",
     ),
     "numerator": ("numerator",),
     "denominator": ("denominator",),
 }
 # Fields only a long table has.
 LONG_FIELDS = ("period", "actual", "organisation", "numerator", "denominator")
+
+# --- long tables and benchmark data ------------------------------------------------------
+
+# kpixl.toml [table] shape, as officers may write it.
+SHAPE_WORDS = {
+    "wide": "wide",
+    "tracker": "wide",
+    "long": "long",
+    "tidy": "long",
+    "rows": "long",
+    "wide periods": "wide_periods",
+    "wide_periods": "wide_periods",
+    "periods as rows": "wide_periods",
+    "measures as columns": "wide_periods",
+    "organisations": "organisations",
+    "organisations as rows": "organisations",
+    "organizations": "organisations",
+}
+# Headings of a long table's comparator columns (words in the heading key) and the label
+# each gives in the pack's Benchmark column; a heading with a count word is not one.
+AVERAGE_WORDS = (
+    ("scotland", "Scotland"),
+    ("fg avg", "Family group"),
+    ("family group avg", "Family group"),
+    ("family group average", "Family group"),
+    ("england average", "England"),
+    ("england", "England"),
+    ("wales average", "Wales"),
+    ("national average", "National"),
+    ("national", "National"),
+    ("region average", "Region"),
+    ("regional average", "Region"),
+    ("nearest neighbours", "Nearest neighbours"),
+    ("comparator average", "Comparators"),
+)
+AVERAGE_EXCLUDE_WORDS = ("num", "numerator", "den", "denominator", "count", "rank")
+# The column naming each row's comparison group (the LGBF's FamilyGroup: Urban, Rural…).
+GROUP_HEADINGS = ("familygroup", "family group", "comparator group", "benchmark group")
 # Words a kpixl.toml `columns` mapping may use for a field, beyond the field names.
 FIELD_WORDS: dict[str, str] = {
     "indicator": "name",
