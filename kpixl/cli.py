@@ -192,7 +192,8 @@ def _tracker(args: argparse.Namespace):
 
 def _rate(args: argparse.Namespace) -> int:
     from .core import summary
-    from .core.model import rate_tracker
+    from .core.actions import summarise
+    from .core.model import action_date, rate_actions, rate_tracker
 
     tracker = _tracker(args)
     ratings = rate_tracker(tracker)
@@ -223,6 +224,12 @@ def _rate(args: argparse.Namespace) -> int:
             print(f"{'':<10} {r.problem}")
     s = summary([r.label for r in ratings if r.status is not None or r.problem])
     print("Summary: " + "; ".join(f"{label} {s.text(label)}" for label in s.labels()))
+    judged = rate_actions(tracker)
+    if judged:
+        a = summarise(judged)
+        shares = a.shares()
+        counts = "; ".join(f"{c} {a.count(c)} ({shares[c]}%)" for c in a.labels() if a.count(c))
+        print(f"Delivery plan: {a.total} actions at {action_date(tracker).label}: {counts}")
     for notice in tracker.notices:
         print(notice)
     return 0

@@ -28,10 +28,11 @@ from .core import KpixlError
 from .core.checks import check_tracker as _check_tracker
 from .core.checks import findings_table
 from .core.layout import tracker_from_sheets
+from .core.listings import summary_sentence
 from .core.model import Tracker, rate_tracker, require_periods
 from .core.rules import Status
 from .core.scan import SheetData
-from .core.tables import NOT_RATED, PARENT, Pack, build_pack, summary_sentence
+from .core.tables import NOT_RATED, PARENT, Pack, build_pack
 from .reader import visible
 from .styles import ARROW_COLOURS, HEADER_FILL, PALETTES, SECTION_FILL, number_format
 

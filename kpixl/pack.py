@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from .core.listings import Chart, Listing
 from .core.rules import Direction, Status
-from .core.tables import NOT_RATED, PARENT, Pack, Table, summary_sentence
+from .core.tables import NOT_RATED, PARENT, Pack, Table
 from .styles import ARROW_COLOURS, HEADER_FILL, PALETTES, SECTION_FILL, number_format
 
 FIRST_TABLE_ROW = 7  # rows 0-5: title block, key and scheme; row 6: column headers
@@ -64,7 +65,7 @@ class _Formats:
         )
 
     def status(self, status: Status | str) -> Any:
-        fill, font = self.palette[status]
+        fill, font = self.palette.get(status, _OTHER)
         return self.get(bg_color=fill, font_color=font, bold=True, align="center")
 
     def arrow(self, colour: str) -> Any:
@@ -122,8 +123,13 @@ def _write(pack: Pack, path: Path, progress: Callable[[str], None]) -> None:
             f"sheet {i} of {len(pack.tables)}: {table.sheet} ({_count_rows(table)} indicators)"
         )
         trend_row = _table_sheet(wb, fmt, pack, table, trend_ws, trend_row)
-    _summary_sheet(wb, fmt, pack, summary_ws)
-    _exceptions_sheet(fmt, pack, exceptions_ws)
+    if pack.plan:
+        plan_ws = wb.add_worksheet("Delivery plan")
+        _listings_sheet(wb, fmt, pack, plan_ws, f"Delivery plan at {pack.period}", pack.plan)
+    _listings_sheet(wb, fmt, pack, summary_ws, "Summary of performance", pack.summary_sheet)
+    _listings_sheet(
+        wb, fmt, pack, exceptions_ws, "Exceptions: indicators rated Red", pack.exceptions_sheet
+    )
     trend_ws.hide()
     wb.close()
 
@@ -313,147 +319,143 @@ def _table_sheet(
     return trend_row
 
 
-def _summary_sheet(wb: Any, fmt: _Formats, pack: Pack, ws: Any) -> None:
-    s = pack.summary
-    labels = [
-        st.value for st in Status if st not in (Status.EXCEEDED, Status.NOT_YET_DUE) or s.count(st)
-    ] + ([NOT_RATED] if s.count(NOT_RATED) else [])
-    last = len(labels) + 1
-    _title_block(ws, fmt, pack, "Summary of performance", "", last)
-    head_row = _head(
-        ws, fmt, [("Committee", 42), ("Indicators", 11), *((label, 17) for label in labels)]
-    )
-    header = fmt.header()
-    ws.set_row(head_row, 30)
-    text = fmt.get(text_wrap=True)
-    bold = fmt.get(bold=True, text_wrap=True)
-    r = head_row + 1
-    groups = [*list(s.groups.items()), ("All committees", s)]
-    for name, g in groups:
-        style = bold if name == "All committees" else text
-        ws.write_string(r, 0, name, style)
-        ws.write_number(r, 1, g.total, fmt.get(align="center", bold=name == "All committees"))
-        for c, label in enumerate(labels, 2):
-            key = Status(label) if label in Status._value2member_map_ else label
-            cell_fmt = fmt.status(key) if g.count(label) else fmt.get(align="center")
-            ws.write_string(r, c, g.text(label), cell_fmt)  # "47% (16) of 34" as 003 writes it
+def _listings_sheet(
+    wb: Any, fmt: _Formats, pack: Pack, ws: Any, heading: str, listings: Sequence[Listing]
+) -> None:
+    """A sheet of the model's listings, one under another: each its title (but the first,
+    which the sheet's heading gives), note, header, rows, the sentences under it and its
+    chart."""
+    last = max((len(li.columns) for li in listings), default=1) - 1
+    _title_block(ws, fmt, pack, heading, "", last)
+    widths: dict[int, float] = {}
+    r = FIRST_TABLE_ROW - 1
+    head_row = r
+    for i, listing in enumerate(listings):
+        if i:
+            r += 1
+        r = _listing(
+            wb, fmt, pack, ws, listing, r, widths, titled=i > 0 or heading != listing.title
+        )
+        if i == 0:
+            head_row = FIRST_TABLE_ROW - 1
+    for c, width in widths.items():
+        ws.set_column(c, c, width)
+    _print_setup(ws, head_row, last)
+    ws.print_area(0, 0, max(r - 1, head_row), last)
+
+
+def _listing(
+    wb: Any,
+    fmt: _Formats,
+    pack: Pack,
+    ws: Any,
+    listing: Listing,
+    r: int,
+    widths: dict[int, float],
+    titled: bool,
+) -> int:
+    cols = listing.columns
+    last = len(cols) - 1
+    wrap = fmt.get(text_wrap=True)
+    if titled:
+        ws.merge_range(r, 0, r, last, listing.title, fmt.get(bold=True, bg_color=SECTION_FILL))
         r += 1
-    # Plain counts for the chart (a chart needs numbers).
-    r += 1
-    ws.write_string(r, 0, "Counts for the chart", fmt.get(bold=True, border=0))
-    r += 1
-    count_top = r
-    ws.write_row(r, 0, ["Committee", "Indicators", *labels], header)
-    r += 1
-    for name, g in s.groups.items():
-        ws.write_string(r, 0, name, text)
-        ws.write_number(r, 1, g.total, fmt.get(align="center"))
-        for c, label in enumerate(labels, 2):
-            ws.write_number(r, c, g.count(label), fmt.get(align="center"))
+    if listing.note:
+        ws.merge_range(r, 0, r, last, listing.note, fmt.get(italic=True, border=0, font_size=9))
         r += 1
-    count_bottom = r - 1
+    for c, column in enumerate(cols):
+        ws.write_string(r, c, column.header, fmt.header())
+        widths[c] = max(widths.get(c, 0), column.width)
+    ws.set_row(r, 30)
     r += 1
-    ws.write_string(r, 0, "In words", fmt.get(bold=True, border=0))
-    r += 1
-    for name, g in groups:
-        words = f"{name}: {summary_sentence(g)}"
-        ws.merge_range(r, 0, r, last, words, fmt.get(text_wrap=True, border=0))
+    if not listing.rows and listing.empty:
+        ws.merge_range(r, 0, r, last, listing.empty, wrap)
+        r += 1
+    for row in listing.rows:
+        bold = row.kind == "total"
+        for c, (column, cell) in enumerate(zip(cols, row.cells, strict=True)):
+            _cell(ws, fmt, pack, r, c, column.kind, cell, bold)
+        lines = max(
+            1,
+            *(
+                len(str(cell.value or "")) // max(int(column.width * 1.25), 1) + 1
+                for column, cell in zip(cols, row.cells, strict=True)
+                if column.kind == "wrap"
+            ),
+        )
+        ws.set_row(r, min(11.5 * lines + 3, 160))
+        r += 1
+    for line in listing.lines:
+        ws.merge_range(r, 0, r, last, line, fmt.get(text_wrap=True, border=0))
         ws.set_row(r, 28)
         r += 1
-    if s.groups:
-        chart = wb.add_chart({"type": "bar", "subtype": "percent_stacked"})
-        for c, label in enumerate(labels, 2):
-            key = Status(label) if label in Status._value2member_map_ else label
-            fill, _ = fmt.palette[key]
-            chart.add_series(
-                {
-                    "name": ["Summary", count_top, c],
-                    "categories": ["Summary", count_top + 1, 0, count_bottom, 0],
-                    "values": ["Summary", count_top + 1, c, count_bottom, c],
-                    "fill": {"color": fill},
-                    "border": {"color": "#404040"},
-                }
-            )
-        chart.set_title({"name": f"Indicators by status – {pack.period}"})
-        chart.set_y_axis({"reverse": True})
-        chart.set_legend({"position": "bottom"})
-        chart.set_size({"width": 900, "height": 60 + 34 * len(s.groups)})
-        ws.insert_chart(r + 1, 0, chart)
-        r += 4 + (60 + 34 * len(s.groups)) // 20
-    if pack.unmapped:
-        ws.write_string(
-            r,
-            0,
-            "Columns of the tracker that kpixl did not use: " + ", ".join(pack.unmapped),
-            fmt.get(italic=True, border=0),
+    if listing.chart is not None and listing.chart.categories:
+        r = _chart(wb, fmt, ws, listing.chart, r + 1)
+    return r
+
+
+def _cell(
+    ws: Any, fmt: _Formats, pack: Pack, r: int, c: int, kind: str, cell: Any, bold: bool
+) -> None:
+    """One cell of a listing, drawn by its column's kind."""
+    if kind == "status":
+        key = cell.status or cell.fill or (NOT_RATED if cell.value else None)
+        if key is None:
+            ws.write_blank(r, c, None, fmt.get())
+            return
+        shown = cell.status.code if (cell.status and pack.status_codes) else cell.value
+        ws.write_string(r, c, str(shown), fmt.status(key))
+    elif kind == "share":
+        style = fmt.status(cell.fill) if cell.fill else fmt.get(align="center", bold=bold)
+        ws.write_string(r, c, str(cell.value), style)
+    elif kind == "arrow":
+        colour = cell.arrow.colour if cell.arrow else "none"
+        ws.write_string(r, c, str(cell.value or ""), fmt.arrow(colour))
+    elif isinstance(cell.value, float):
+        ws.write_number(
+            r, c, cell.value, fmt.number(cell.unit or "count", cell.decimals, bold=bold)
         )
-        r += 1
-    _print_setup(ws, head_row, last)
-    ws.print_area(0, 0, r, last)
-
-
-def _exceptions_sheet(fmt: _Formats, pack: Pack, ws: Any) -> None:
-    # a long table's rows are rated at their own latest period, which may be earlier
-    own = {r.at.label for r in pack.exceptions if r.at is not None}
-    cols = [
-        ("Committee", 24),
-        ("Ref", 9),
-        ("Indicator", 40),
-        ((pack.period or "Actual") if own <= {pack.period} else "Latest figure", 12),
-        ("Target", 14),
-        ("Direction of travel", 10),
-        ("Status", 11),
-        ("Commentary", 80),
-    ]
-    last = len(cols) - 1
-    _title_block(ws, fmt, pack, "Exceptions: indicators rated Red", "", last)
-    head_row = _head(ws, fmt, cols)
-    ws.freeze_panes(head_row + 1, 0)
-    wrap = fmt.get(text_wrap=True)
-    r = head_row + 1
-    if not pack.exceptions:
-        ws.merge_range(r, 0, r, last, "No indicator is rated Red this period.", wrap)
-        r += 1
-    for rating in pack.exceptions:
-        ind = rating.indicator
-        ws.write_string(r, 0, ind.committee or ind.directorate or ind.sheet, wrap)
-        ws.write_string(r, 1, ind.ref, wrap)
-        ws.write_string(r, 2, " ".join(ind.name.split()), wrap)
-        _value(ws, fmt, r, 3, rating.value.value, rating.unit)
-        _value(ws, fmt, r, 4, rating.target, rating.unit)
-        colour = rating.direction.colour if rating.direction else "none"
-        ws.write_string(r, 5, str(rating.direction or ""), fmt.arrow(colour))
-        ws.write_string(r, 6, Status.RED.value, fmt.status(Status.RED))
-        comment = " ".join(str(ind.comments or "").split()) or "No commentary given."
-        if rating.at is not None and rating.at.label != pack.period:
-            comment = f"Figure for {rating.at.label}. {comment}"
-        ws.write_string(r, 7, comment, wrap)
-        ws.set_row(r, min(15 * (len(comment) // 95 + 1), 160))
-        r += 1
-    if pack.problems:
-        r += 1
-        ws.merge_range(
-            r, 0, r, last, "Data problems: rows that could not be rated", fmt.get(bold=True)
-        )
-        r += 1
-        for rating in pack.problems:
-            ind = rating.indicator
-            ws.write_string(r, 0, ind.committee or ind.directorate or ind.sheet, wrap)
-            ws.write_string(r, 1, ind.ref, wrap)
-            ws.write_string(r, 2, " ".join(ind.name.split()), wrap)
-            where = f"Tracker row {ind.row}" + (f" ({ind.sheet})" if ind.sheet else "")
-            ws.merge_range(r, 3, r, last, f"{where}: {rating.problem}", wrap)
-            r += 1
-    _print_setup(ws, head_row, last)
-    ws.print_area(0, 0, r - 1, last)
-
-
-def _value(ws: Any, fmt: _Formats, r: int, c: int, value: float | None, unit: str) -> None:
-    if value is None:
+    elif cell.value is None:
         ws.write_blank(r, c, None, fmt.get())
     else:
-        decimals = 1 if unit in ("%", "days") else (0 if float(value).is_integer() else 2)
-        ws.write_number(r, c, value, fmt.number(unit, decimals))
+        ws.write_string(r, c, str(cell.value), fmt.get(text_wrap=kind == "wrap", bold=bold))
+
+
+def _chart(wb: Any, fmt: _Formats, ws: Any, chart: Chart, r: int) -> int:
+    """The chart's counts as a small table (a chart needs numbers in cells), then the chart:
+    a percent-stacked bar per category."""
+    header = fmt.header()
+    ws.write_string(r, 0, "Counts for the chart", fmt.get(bold=True, border=0))
+    r += 1
+    top = r
+    ws.write_row(r, 0, ["", *(s.name for s in chart.series)], header)
+    for j, name in enumerate(chart.categories, 1):
+        ws.write_string(r + j, 0, name, fmt.get(text_wrap=True))
+        for c, series in enumerate(chart.series, 1):
+            ws.write_number(r + j, c, series.values[j - 1], fmt.get(align="center"))
+    bottom = r + len(chart.categories)
+    bar = wb.add_chart({"type": "bar", "subtype": "percent_stacked"})
+    for c, series in enumerate(chart.series, 1):
+        fill, _ = fmt.palette.get(series.fill, _OTHER)
+        bar.add_series(
+            {
+                "name": [ws.name, top, c],
+                "categories": [ws.name, top + 1, 0, bottom, 0],
+                "values": [ws.name, top + 1, c, bottom, c],
+                "fill": {"color": fill},
+                "border": {"color": "#404040"},
+            }
+        )
+    bar.set_title({"name": chart.title})
+    bar.set_y_axis({"reverse": True})
+    bar.set_legend({"position": "bottom"})
+    height = 60 + 34 * len(chart.categories)
+    bar.set_size({"width": 900, "height": height})
+    ws.insert_chart(bottom + 2, 0, bar)
+    return bottom + 4 + height // 20
+
+
+_OTHER = ("#F2F2F2", "#000000")  # a category with no colour of its own
 
 
 def write_table(rows: list[list[object]], out_path: str | Path, title: str, empty: str) -> Path:

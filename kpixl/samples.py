@@ -376,9 +376,70 @@ def build_tracker(path: str | Path, source: Path | None = None, repeat: int = 1)
         )
         r += 1
     ws.autofilter(header_row, 0, r - 1, last_col)
+    _plan_sheet(wb, load_actions(source))
     _conf_sheet(wb, conf)
     wb.close()
     return path
+
+
+ACTION_HEADER = (
+    "Corporate Strategy Outcome",
+    "Corporate Delivery Plan Action",
+    "Progress",
+    "Status",
+    "Start Date",
+    "End Date",
+    "RAG",
+)
+
+
+def load_actions(source: Path | None = None) -> list[dict[str, str]]:
+    """The delivery plan's actions (CSV), drawn from Charnwood's Corporate Delivery Plan."""
+    import csv
+
+    source = source or sample_source_dir()
+    path = source / "actions.csv"
+    if not path.is_file():
+        return []
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _plan_sheet(wb: Any, actions: list[dict[str, str]]) -> None:
+    """The delivery plan as 001 lays it out: per theme a theme row, the header, the actions
+    (each outcome written once for its group), a blank row between themes."""
+    if not actions:
+        return
+    ws = wb.add_worksheet("Delivery Plan")
+    bold = wb.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    title = wb.add_format({"bold": True, "font_size": 12})
+    wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+    for c, width in enumerate((40, 50, 60, 12, 11, 11, 8)):
+        ws.set_column(c, c, width)
+    ws.write_string(0, 0, "Corporate Delivery Plan Action Performance", title)
+    r = 2
+    themes = list(dict.fromkeys(a["Theme"] for a in actions))
+    for theme in themes:
+        ws.write_string(r, 0, theme, title)
+        ws.write_row(r + 1, 0, ACTION_HEADER, bold)
+        r += 2
+        outcome = None
+        for a in (a for a in actions if a["Theme"] == theme):
+            cells = [
+                a["Outcome"] if a["Outcome"] != outcome else "",
+                a["Action"],
+                a["Progress"],
+                a["Status"],
+                a["Start Date"],
+                a["End Date"],
+                a["RAG"],
+            ]
+            for c, value in enumerate(cells):
+                if value:
+                    ws.write_string(r, c, value, wrap)
+            outcome = a["Outcome"]
+            r += 1
+        r += 1
 
 
 def _conf_sheet(wb: Any, conf: dict[str, Any]) -> None:
@@ -419,6 +480,7 @@ def _conf_sheet(wb: Any, conf: dict[str, Any]) -> None:
 def tracker_from_source(source: Path | None = None) -> Any:
     """The bundled tracker straight from its CSV and TOML, as a core Tracker (no workbook):
     the reference the tests compare the workbook reader with."""
+    from .core.actions import Action
     from .core.model import Indicator, Tracker
     from .core.periods import parse_period
     from .core.scheme import Settings
@@ -457,9 +519,26 @@ def tracker_from_source(source: Path | None = None) -> Any:
                 owner=row["Owner"],
             )
         )
+    fy_start = settings.fy_start_month
+    actions = tuple(
+        Action.read(
+            a["Action"],
+            a["Status"],
+            end=a["End Date"] or None,
+            start=a["Start Date"] or None,
+            rag=a["RAG"] or None,
+            fy_start=fy_start,
+            theme=a["Theme"],
+            outcome=a["Outcome"],
+            progress=a["Progress"],
+            sheet="Delivery Plan",
+        )
+        for a in load_actions(source)
+    )
     return Tracker(
         periods=tuple(parse_period(p) for p in period_names),  # type: ignore[misc]
         indicators=indicators,
         settings=settings,
         source="indicators.csv",
+        actions=actions,
     )

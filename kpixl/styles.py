@@ -26,6 +26,9 @@ PALETTES: dict[str, dict[Status | str, tuple[str, str]]] = {
         Status.NOT_YET_DUE: ("#F2F2F2", "#000000"),
         NOT_RATED: ("#FFFFFF", "#C00000"),
         PARENT: ("#FFFFFF", "#404040"),
+        # delivery-plan actions counted apart from the colours (001's boxes)
+        "Completed": ("#9BC2E6", "#000000"),
+        "Not started": ("#D9D9D9", "#000000"),
     },
     "colour-blind": {
         Status.GREEN: ("#009E73", "#FFFFFF"),
@@ -38,6 +41,8 @@ PALETTES: dict[str, dict[Status | str, tuple[str, str]]] = {
         Status.NOT_YET_DUE: ("#F2F2F2", "#000000"),
         NOT_RATED: ("#FFFFFF", "#D55E00"),
         PARENT: ("#FFFFFF", "#404040"),
+        "Completed": ("#CC79A7", "#000000"),
+        "Not started": ("#D9D9D9", "#000000"),
     },
 }
 ARROW_COLOURS = {

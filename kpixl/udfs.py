@@ -404,7 +404,7 @@ def KPI_SUMMARY(statuses, groups=None):
     except Exception as e:
         return _message(e)
     if s.groups:
-        return s.rows()
+        return s.rows(shares=True)
     table: Grid = [["Status", "Count", "Share"]]
     table += [[label, s.count(label), s.percent(label) / 100] for label in s.labels()]
     table.append(["Total", s.total, 1.0 if s.total else 0.0])

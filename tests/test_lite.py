@@ -296,7 +296,12 @@ def test_a_second_run_replaces_its_own_sheet_and_reads_only_the_tracker(sample, 
     values = book.sheets["KPI committee tables"].values()
     second = run(lite_scripts.committee_tables(book, DAY))
     assert second == first  # 101 indicators again: kpixl's sheet was not read as a table
-    assert [s.name for s in book.sheets] == ["KPI Tracker", "kpixl.conf", "KPI committee tables"]
+    assert [s.name for s in book.sheets] == [
+        "KPI Tracker",
+        "Delivery Plan",
+        "kpixl.conf",
+        "KPI committee tables",
+    ]
     assert book.sheets["KPI committee tables"].values() == values
     assert [w.what for w in book.log].count("clear") == 1
     assert book.written() == {"KPI committee tables"}

@@ -180,6 +180,29 @@ def test_snapshot_of_the_table_model():
                 result_lines.append(
                     " | ".join(f"{v:.6g}" if isinstance(v, float) else str(v) for v in shown)
                 )
+    # the other sheets, as the model words them: every label, share and colour key
+    for sheet, listings in (
+        ("Summary", pack.summary_sheet),
+        ("Exceptions", pack.exceptions_sheet),
+        ("Delivery plan", pack.plan),
+    ):
+        for listing in listings:
+            result_lines.append(f"== {sheet}: {listing.title} [{listing.note}]")
+            result_lines.append(" | ".join(c.header for c in listing.columns))
+            for row in listing.rows:
+                result_lines.append(
+                    " | ".join(
+                        (f"{c.value:.6g}" if isinstance(c.value, float) else str(c.value or ""))
+                        + (f" <{c.status or c.fill}>" if (c.status or c.fill) else "")
+                        for c in row.cells
+                    )[:300]
+                )
+            result_lines.extend(f"   {line}" for line in listing.lines)
+            if listing.chart is not None:
+                result_lines.append(
+                    f"   chart {listing.chart.title}: "
+                    + "; ".join(f"{s.name} {s.values}" for s in listing.chart.series)
+                )
     text = "\n".join(result_lines) + "\n"
     if os.environ.get("KPIXL_UPDATE_SNAPSHOTS"):
         SNAPSHOT.parent.mkdir(exist_ok=True)
@@ -218,7 +241,7 @@ def test_a_failed_run_leaves_no_file(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(pack_module, "_summary_sheet", broken)
+    monkeypatch.setattr(pack_module, "_listings_sheet", broken)
     out = tmp_path / "pack.xlsx"
     with pytest.raises(RuntimeError):
         make_pack(TRACKER, out)

@@ -73,8 +73,12 @@ def test_target_value_and_summary():
     assert sum(row[2] for row in table[1:-1]) == pytest.approx(1.0)
     assert table[-1] == ["Total", 3, 1.0]
     by_group = udfs.KPI_SUMMARY([["Green"], ["Red"]], [["Housing"], ["Finance"]])
-    assert by_group[0] == ["Group", "Green", "Red", "Total"]
-    assert by_group[-1] == ["Total", 1, 1, 2]
+    assert by_group[0] == ["Group", "Green", "Red", "Total", "Green share", "Red share"]
+    assert by_group[1] == ["Housing", 1, 0, 1, 1.0, 0.0]
+    assert by_group[-1] == ["Total", 1, 1, 2, 0.5, 0.5]
+    # three of seven in one group: whole shares that still add to 100% (43 + 29 + 28)
+    shared = udfs.KPI_SUMMARY([["G"]] * 3 + [["A"]] * 2 + [["R"]] * 2, [["Housing"]] * 7)
+    assert shared[1][-3:] == [0.43, 0.29, 0.28] and sum(shared[1][-3:]) == pytest.approx(1)
 
 
 def test_cells_agree_with_the_python_api():

@@ -21,7 +21,7 @@ from enum import StrEnum
 
 from .errors import KpixlError
 from .measures import mixed_scales
-from .model import Measure, Rating, Tracker, rate_tracker
+from .model import Measure, Rating, Tracker, rate_actions, rate_tracker
 from .polarity import Polarity
 from .rules import Status
 from .scheme import Scheme
@@ -49,6 +49,9 @@ class Reason(StrEnum):
     YTD_DIFFERS = "ytd-differs"
     ZERO_NOT_REPORTED = "zero-not-reported"
     RATED_BY = "rated-by"  # a Note: the default or inference a row was rated on
+    ACTION_DATES = "action-dates"  # an action's status or RAG that its dates contradict
+    ACTION_UNREADABLE = "action-unreadable"  # an action's cell that cannot be read
+    ACTION_ROW = "action-row"  # a row of an action table that is not an action
 
 
 SEVERITY = {
@@ -68,6 +71,9 @@ SEVERITY = {
     Reason.YTD_DIFFERS: "Warning",
     Reason.ZERO_NOT_REPORTED: "Warning",
     Reason.RATED_BY: "Note",
+    Reason.ACTION_DATES: "Warning",
+    Reason.ACTION_UNREADABLE: "Error",
+    Reason.ACTION_ROW: "Warning",
 }
 
 
@@ -343,7 +349,28 @@ def check_tracker(tracker: Tracker, ratings: list[Rating] | None = None) -> list
     findings: list[Finding] = []
     for m, rating in zip(tracker.measures, ratings, strict=True):
         findings += check_measure(m, tracker, rating)
-    return findings
+    return findings + check_actions(tracker)
+
+
+def check_actions(tracker: Tracker) -> list[Finding]:
+    """The delivery plan's problems: a status or RAG its dates contradict ("Status In
+    Progress, but its end (Q2) has passed at Q3"), a cell that cannot be read, a row of an
+    action table that is not an action. An action is named by its first words."""
+    out: list[Finding] = []
+    for judged in rate_actions(tracker):
+        a = judged.action
+        name = _first_words(a.text)
+        for text in judged.findings:
+            code = Reason.ACTION_UNREADABLE if text.startswith("Check ") else Reason.ACTION_DATES
+            out.append(Finding(a.row or 0, "", code, f"{name}: {text}", a.sheet))
+    for sheet, row, message in tracker.action_problems:
+        out.append(Finding(row, "", Reason.ACTION_ROW, message, sheet))
+    return out
+
+
+def _first_words(text: str, n: int = 8) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + ("…" if len(words) > n else "")
 
 
 def findings_table(findings: list[Finding]) -> list[list[object]]:
@@ -360,7 +387,8 @@ def findings_text(findings: list[Finding], tracker: Tracker, notes: bool = True)
     """The checker's report for a terminal: problems, then the notes on how rows were rated."""
     n = len(tracker.indicators)
     problems = [f for f in findings if f.severity != "Note"]
-    lines = [f"{tracker.source}: {len(problems) or 'no'} problems in {n} indicators"]
+    what = f"{n} indicators" + (f" and {len(tracker.actions)} actions" if tracker.actions else "")
+    lines = [f"{tracker.source}: {len(problems) or 'no'} problems in {what}"]
     for f in problems:
         where = f"{f.sheet} row {f.row}" if f.sheet else f"row {f.row}"
         lines.append(f"{where:>22}  {f.ref:<10} {f.severity:<7} {f.message}")

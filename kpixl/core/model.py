@@ -181,6 +181,8 @@ class Tracker:
 
     def _find_reporting(self) -> int | None:
         wanted = self.settings.reporting_period
+        if wanted and not self.periods and self.actions:
+            return None  # a delivery plan alone: its actions are judged at that period
         if wanted:
             return _match_period(self.periods, str(wanted), self.settings.fy_start_month)
         latest = None

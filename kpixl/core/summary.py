@@ -61,17 +61,29 @@ class Summary:
         known = [s for s in ORDER if s in self.counts]
         return known + [k for k in self.counts if k not in ORDER]
 
-    def rows(self) -> list[list[object]]:
-        """A small table: header, then a row per group (or one row), then Total."""
+    def rows(self, shares: bool = False) -> list[list[object]]:
+        """A small table: header, then a row per group (or one row), then Total; with
+        ``shares``, each label's share of its row too (whole percentages adding to 100, as
+        fractions for a % format).
+
+        >>> summary(["G", "R", "G"], ["A", "A", "B"]).rows(shares=True)[1]
+        ['A', 1, 1, 2, 0.5, 0.5]
+        """
         labels = sorted(
             {lab for s in [self, *self.groups.values()] for lab in s.labels()},
             key=lambda x: (ORDER.index(x) if x in ORDER else len(ORDER), x),
         )
         head: list[object] = ["Group", *labels, "Total"]
-        body = [
-            [name, *(g.count(lab) for lab in labels), g.total] for name, g in self.groups.items()
-        ]
-        return [head, *body, ["Total", *(self.count(lab) for lab in labels), self.total]]
+        if shares:
+            head += [f"{lab} share" for lab in labels]
+
+        def row(name: str, g: Summary) -> list[object]:
+            out: list[object] = [name, *(g.count(lab) for lab in labels), g.total]
+            if shares:
+                out += [g.percent(lab) / 100 for lab in labels]
+            return out
+
+        return [head, *(row(n, g) for n, g in self.groups.items()), row("Total", self)]
 
 
 def _label(x: object) -> str:

@@ -14,11 +14,18 @@ is written. Writers (XlsxWriter, a test snapshot) only render it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
+from .actions import ActionStatus, ActionSummary, summarise
 from .benchmark import Comparison, describe, rank_polarity
+from .cells import NOT_RATED, PARENT, Cell, Column, ColumnKind, Row, RowKind
 from .errors import KpixlError
-from .model import Rating, Tracker
+from .listings import (
+    Listing,
+    delivery_plan,
+    exceptions_listings,
+    summary_listings,
+)
+from .model import Rating, Tracker, action_date, action_rules, rate_actions
 from .periods import fy_label, year_label
 from .polarity import Polarity
 from .rules import Direction, Status
@@ -38,67 +45,7 @@ STATUS_MEANING = {
     Status.EXCEEDED: "Better than target by more than the set margin",
     Status.NOT_YET_DUE: "Annual measure, not yet due",
 }
-NOT_RATED = "Check data"  # a row that could not be rated: the comments say why
-PARENT = "See below"  # a parent whose sub-measures are rated, each under it
 RECENT_PERIODS = 3
-
-
-class RowKind(StrEnum):
-    SECTION = "section"  # a directorate or service heading across the table
-    INDICATOR = "indicator"
-
-
-class ColumnKind(StrEnum):
-    """How a writer renders a column's cells."""
-
-    TEXT = "text"
-    WRAP = "wrap"
-    VALUE = "value"
-    ARROW = "arrow"
-    STATUS = "status"
-    TREND = "trend"
-
-
-@dataclass(frozen=True)
-class Column:
-    """A pack column: ``kind`` tells the writer how to render its cells."""
-
-    key: str
-    header: str
-    width: float
-    kind: ColumnKind = ColumnKind.TEXT
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", ColumnKind(self.kind))
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A value with what a writer needs to show it: unit and decimals for numbers, the
-    status or arrow for colour, and a note shown under it ("3 out of 4")."""
-
-    value: float | str | None
-    unit: str = ""
-    decimals: int = 0
-    note: str = ""
-    status: Status | None = None
-    arrow: Direction | None = None
-
-
-@dataclass(frozen=True)
-class Row:
-    kind: RowKind
-    label: str = ""
-    cells: tuple[Cell, ...] = ()
-    trend: tuple[float | None, ...] = ()
-    rating: Rating | None = None
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", RowKind(self.kind))
-
-    @property
-    def has_notes(self) -> bool:
-        return any(c.note for c in self.cells)
 
 
 @dataclass(frozen=True)
@@ -137,6 +84,10 @@ class Pack:
     unmapped: tuple[str, ...] = ()
     scheme_words: tuple[str, ...] = ()  # the scheme in words, for the key
     notices: tuple[str, ...] = ()
+    summary_sheet: tuple[Listing, ...] = ()  # counts by committee, in words; action boxes
+    exceptions_sheet: tuple[Listing, ...] = ()  # Red rows, data problems, overdue actions
+    plan: tuple[Listing, ...] = ()  # the delivery plan: a table of actions per theme
+    actions: ActionSummary | None = None
 
 
 def _decimals(values: list[float], unit: str) -> int:
@@ -457,15 +408,23 @@ def build_pack(tracker: Tracker, ratings: list[Rating], produced: str) -> Pack:
         for row in t.rows
         if row.kind == "indicator" and row.rating and _label(row.rating)
     ]
+    period = tracker.periods[k].label if k is not None else ""
+    judged = rate_actions(tracker)
+    actions = summarise(judged) if judged else None
+    if judged and not period:  # a delivery plan alone: judged at its own reporting date
+        period = action_date(tracker).label
+    exceptions = tuple(r for r in ratings if r.status is Status.RED)
+    problems = tuple(r for r in ratings if r.status is None and r.problem)
+    totals = summary(labels, keys)
     return Pack(
         council=s.council,
         title=s.title,
-        period=tracker.periods[k].label if k is not None else "",
+        period=period,
         produced=produced,
         tables=tuple(tables),
-        summary=summary(labels, keys),
-        exceptions=tuple(r for r in ratings if r.status is Status.RED),
-        problems=tuple(r for r in ratings if r.status is None and r.problem),
+        summary=totals,
+        exceptions=exceptions,
+        problems=problems,
         trend_labels=tuple(p.label for p in tracker.periods[: (k + 1) if k is not None else 0]),
         palette=s.palette,
         status_codes=s.status_codes,
@@ -475,41 +434,18 @@ def build_pack(tracker: Tracker, ratings: list[Rating], produced: str) -> Pack:
         key_arrows=_key_arrows(s.scheme),
         scheme_words=tuple(s.scheme.describe()),
         notices=tracker.notices,
+        summary_sheet=summary_listings(
+            totals if tables else None, period, tracker.unmapped, actions
+        ),
+        exceptions_sheet=exceptions_listings(
+            period,
+            exceptions,
+            problems,
+            [a for a in judged if a.status is ActionStatus.OVERDUE],
+        ),
+        plan=delivery_plan(judged, action_rules(s).describe()) if judged else (),
+        actions=actions,
     )
-
-
-def summary_sentence(g: Summary) -> str:
-    """Dacorum's wording (003), with shares that add up: "47% (16) of 34 indicators were
-    rated Green, 23% (8) Amber, 18% (6) Red."
-
-    >>> summary_sentence(summary(["G"] * 16 + ["A"] * 8 + ["R"] * 6 + ["No data"] * 4))
-    '47% (16) of 34 indicators were rated Green, 23% (8) Amber, 18% (6) Red. Not rated: 4 no data.'
-    """
-    parts: list[str] = []
-    for status in (Status.GREEN, Status.AMBER, Status.RED):
-        share = f"{g.percent(status)}% ({g.count(status)})"
-        parts.append(
-            share if parts else f"{share} of {g.total} indicators were rated {status.value}"
-        )
-        if len(parts) > 1:
-            parts[-1] += f" {status.value}"
-    rest = [
-        f"{g.count(x)} {x.value.lower()}"
-        for x in (
-            Status.EXCEEDED,
-            Status.NO_DATA,
-            Status.UNDER_REVIEW,
-            Status.TRACKING,
-            Status.NOT_YET_DUE,
-        )
-        if g.count(x)
-    ]
-    text = ", ".join(parts) + "."
-    if rest:
-        text += " Not rated: " + ", ".join(rest) + "."
-    if g.count(NOT_RATED):
-        text += f" {g.count(NOT_RATED)} could not be rated (see Exceptions)."
-    return text
 
 
 def _key_statuses(ratings: list[Rating]) -> tuple[tuple[Status, str], ...]:
