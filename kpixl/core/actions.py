@@ -42,7 +42,7 @@ from .errors import InputError
 from .periods import MONTHS
 from .rounding import largest_remainder
 from .rules import Status
-from .values import EXCEL_ERRORS
+from .values import EXCEL_ERRORS, is_empty
 
 # --- the words councils write --------------------------------------------------------------
 # Status words as written in a tracker's Status column, matched on a normalised form (lower
@@ -134,7 +134,8 @@ def _norm(text: str) -> str:
 
 
 def _blank(x: object) -> bool:
-    return x is None or (isinstance(x, str) and (not x.strip() or x.strip() in EXCEL_ERRORS))
+    """None, blank text, an Excel error, or a NaN (a blank cell through pandas)."""
+    return is_empty(x) or (isinstance(x, str) and x.strip() in EXCEL_ERRORS)
 
 
 def lookup_action_status(x: object) -> ActionStatus | None:
