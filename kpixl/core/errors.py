@@ -114,7 +114,7 @@ class FileProblem(KpixlError):
 
 
 class TrackerNotFound(FileProblem):
-    """The tracker file does not exist (or is a folder)."""
+    """The tracker file does not exist, is a folder, or may not be opened (permission)."""
 
     exit_code = ExitCode.MISSING_FILE
 
