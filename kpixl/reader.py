@@ -322,9 +322,11 @@ def xml_is_defused() -> bool:
 # --- loading ------------------------------------------------------------------------------
 
 
-def read_sheets(path: str | Path, max_rows: int = 250_000) -> dict[str, SheetData]:
+def read_sheets(path: str | Path, max_rows: int | None = None) -> dict[str, SheetData]:
     """Every sheet's cells (values, number-format units, merges), hidden ones marked.
-    Checks the file first (:func:`check_workbook`)."""
+    Checks the file first (:func:`check_workbook`); ``max_rows`` defaults to the setting."""
+    if max_rows is None:
+        max_rows = get_settings().max_rows
     from .xlsx import read_book
 
     p = check_workbook(path)
