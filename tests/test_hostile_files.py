@@ -459,6 +459,13 @@ def fy_start_month_1e400(d: Path) -> list[Run]:
 
 
 @case
+def max_rows_raised_enough(d: Path) -> list[Run]:
+    tracker(d / "t.xlsx")
+    (d / "kpixl.toml").write_text("max_rows = 3\n")  # the header and two indicators
+    return [Run(["rate", str(d / "t.xlsx")], 0, ())]
+
+
+@case
 def max_rows_too_low(d: Path) -> list[Run]:
     tracker(d / "t.xlsx")
     (d / "kpixl.toml").write_text("max_rows = 2\n")
@@ -855,3 +862,28 @@ def test_a_pack_folder_that_cannot_be_written(tmp_path, monkeypatch, capsys, err
     assert "packs" in err and words in err and len(err.splitlines()) == 1
     left = set(_snapshot(tmp_path)) - set(before)
     assert left <= {"packs"}, left  # the folder asked for may stay, empty
+
+
+# --- scale ---------------------------------------------------------------------------------
+
+
+def test_200000_indicators_are_refused_naming_the_setting(tmp_path: Path):
+    """Rating 200,000 indicators took over a minute; the row limit refuses the sheet as soon
+    as it is passed, naming max_rows in kpixl.toml (the time is in benchmarks/run.py)."""
+    from tests.trackers import write_many
+
+    t = write_many(tmp_path / "t.xlsx", 200_000)
+    before = _snapshot(tmp_path)
+    run = Run(["rate", str(t)], 6, ("t.xlsx",), ("row 20,001", "max_rows", "kpixl.toml"))
+    done = _run(run, tmp_path)
+    assert done.returncode == ExitCode.OVERSIZED, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr
+    assert all(w in lines[0] for w in (*run.words, *run.names)), lines
+    assert _snapshot(tmp_path) == before
+    # and the setting does raise it: a limit of 200,001 rows lets the sheet be read
+    from kpixl.reader import read_tracker
+
+    (tmp_path / "kpixl.toml").write_text("max_rows = 200001\n")
+    small = write_many(tmp_path / "s.xlsx", 20_500)  # over the default, under the setting
+    assert len(read_tracker(small).indicators) == 20_500
