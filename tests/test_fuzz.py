@@ -848,3 +848,20 @@ def test_nan_reads_as_missing_and_jsnull_as_blank_in_every_position(name: str):
                 continue  # a wholly blank row stays blank; NaN there is a missing figure
             for v in NAN_LIKES:
                 assert fn(*_args(base, position, form(v))) == blank, (name, position, v)
+
+
+def test_the_issues_slow_inputs_answer_at_once():
+    # longer than a cell (a script can pass them): 60 s and more before the scanner
+    for fn, args in [
+        (udfs.KPI_VALUE, ("a" + " " * 100_000 + "b",)),
+        (udfs.KPI_VALUE, ("a" + " " * 10_000 + "b",)),
+        (udfs.KPI_RAG, (0.9, "92%", "Higher is better", "1" * 100_000)),
+        (udfs.KPI_RAG, (0.9, "92%", "Higher is better", "1" * 10_000)),
+        (udfs.KPI_RAG, ("1" * 100_000, "92%")),
+        (udfs.KPI_YTD, ([["n/a " + "1 " * 50_000]],)),
+    ]:
+        t = time.perf_counter()
+        out = fn(*args)
+        took = time.perf_counter() - t
+        assert took < PARSER_BOUND, (fn.__name__, took)
+        assert isinstance(out, str) and out.startswith(("Check ", "#N/A")), out[:80]
