@@ -133,9 +133,13 @@ def _scalar(x: Any) -> Any:
     try:
         if repr(x) in ("jsnull", "undefined"):
             return None
+        if kind == "datetime64":  # in nanoseconds item() gives an int: a date as a figure
+            x = x.astype("datetime64[us]")
         item = getattr(x, "item", None)  # numpy scalars
         if callable(item) and (not hasattr(x, "__len__") or getattr(x, "ndim", None) == 0):
             value = item()
+            if kind in ("datetime64", "timedelta64") and isinstance(value, int):
+                return Unreadable(kind)  # beyond the calendar, or a duration in units
             if value is None or type(value) in (str, float, bool, int):
                 return value
             if isinstance(value, _CORE_TYPES):

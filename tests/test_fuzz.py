@@ -148,6 +148,10 @@ FIXED: list[Any] = [
     np.uint64(2**64 - 1),
     np.bool_(True),
     np.datetime64("2024-04-01"),
+    np.datetime64("2024-04-01T00:00:00.000000000"),
+    np.datetime64("NaT"),
+    np.timedelta64(3, "D"),
+    np.timedelta64(5, "ns"),
     np.float16(65504),
     # dates and times
     dt.datetime(2024, 4, 1),
@@ -865,3 +869,12 @@ def test_the_issues_slow_inputs_answer_at_once():
         took = time.perf_counter() - t
         assert took < PARSER_BOUND, (fn.__name__, took)
         assert isinstance(out, str) and out.startswith(("Check ", "#N/A")), out[:80]
+
+
+def test_numpy_dates_are_dates_in_any_unit():
+    # in nanoseconds numpy's item() gives an int: 2024-04-01 would be read as 1.7e18
+    day = udfs.KPI_VALUE(dt.datetime(2024, 4, 1))
+    assert udfs.KPI_VALUE(np.datetime64("2024-04-01T00:00:00.000000000")) == day
+    assert udfs.KPI_VALUE(np.datetime64("NaT")) == udfs.KPI_VALUE(None)
+    for duration in (np.timedelta64(5, "ns"), np.timedelta64(3, "D")):
+        assert udfs.KPI_VALUE(duration).startswith("Check value: cannot read")
