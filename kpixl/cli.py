@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import errno
 import json
 import os
 import sys
@@ -38,8 +39,8 @@ EXTRAS = {
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own 2 is kpixl's "missing file"
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+        # two lines, not the usage (which wraps to several): the problem, and where to look
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}\nRun '{self.prog} --help' for usage.\n")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -99,7 +100,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return int(_run(args))
+        code = int(_run(args))
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not as Python exits
+        return code
     except KpixlError as e:
         return _fail(str(e), getattr(e, "exit_code", ExitCode.BAD_VALUE))
     except ModuleNotFoundError as e:
@@ -113,7 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _closed()
     except OSError as e:
-        if e.errno in (28, 32):  # no space left on the output; a closed pipe
+        if e.errno == errno.EPIPE:  # kpixl rate … | head: the reader has had enough
+            return _closed()
+        if e.errno == errno.ENOSPC:
+            _fail("cannot write to standard output: no space left on the device.", 0)
             return _closed()
         raise
     except KeyboardInterrupt:

@@ -9,7 +9,9 @@ and, on request, its PDF. The command line and the ribbon button both call this.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import stat
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -56,10 +58,15 @@ def default_output(tracker_path: Path, period: str) -> Path:
 
 def is_kpixl_pack(path: Path) -> bool:
     """True for a workbook that kpixl wrote (safe to replace with a newer pack)."""
+    if not path.is_file():  # a named pipe would wait for a writer; a folder is no pack
+        return False
     try:
         with zipfile.ZipFile(path) as z:
-            return PACK_MARK.encode() in z.read("docProps/core.xml")
-    except (OSError, KeyError, zipfile.BadZipFile):
+            info = z.getinfo("docProps/core.xml")
+            if info.file_size > 1024 * 1024:  # a pack's is a few hundred bytes: not ours
+                return False
+            return PACK_MARK.encode() in z.read(info)
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile):
         return False
 
 
@@ -104,20 +111,59 @@ def make_pack(
     if out.suffix.lower() != ".xlsx":  # a folder: the pack is named after the tracker
         out = out / default_output(named, model.period).name
     _check_output(out, source, force)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".kpixl-", dir=out.parent) as tmp:
-        tmp_xlsx = Path(tmp) / out.name
-        write_pack(model, tmp_xlsx, progress=say)
-        tmp_pdf = None
-        if pdf:
-            say("Writing the PDF with LibreOffice")
-            tmp_pdf = _to_pdf(tmp_xlsx)
-        os.replace(tmp_xlsx, out)
-        pdf_path = None
-        if tmp_pdf is not None:
-            pdf_path = out.with_suffix(".pdf")
-            os.replace(tmp_pdf, pdf_path)
+    tell = _heard(say)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".kpixl-", dir=out.parent) as tmp:
+            tmp_xlsx = Path(tmp) / out.name
+            write_pack(model, tmp_xlsx, progress=tell)
+            tmp_pdf = None
+            if pdf:
+                tell("Writing the PDF with LibreOffice")
+                tmp_pdf = _to_pdf(tmp_xlsx)
+            os.replace(tmp_xlsx, out)
+            pdf_path = None
+            if tmp_pdf is not None:
+                pdf_path = out.with_suffix(".pdf")
+                os.replace(tmp_pdf, pdf_path)
+    except _Unheard as e:
+        raise e.error from None  # the progress output closed or full: the caller's to handle
+    except OSError as e:
+        raise OutputProblem(
+            f"Check output: cannot write the pack to {out.parent} ({_why(e)}); give a folder "
+            "you may write to."
+        ) from None
     return PackResult(out, pdf_path, model, ratings)
+
+
+class _Unheard(Exception):
+    """The progress callback failed (stdout closed, disk full): not the pack's folder."""
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+
+
+def _heard(say: Callable[[str], None]) -> Callable[[str], None]:
+    def tell(message: str) -> None:
+        try:
+            say(message)
+        except OSError as e:
+            raise _Unheard(e) from e
+
+    return tell
+
+
+def _why(e: OSError) -> str:
+    """An OSError in words: "permission denied", "the disk is full"…"""
+    words = {
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.ENOSPC: "the disk is full",
+        errno.EROFS: "the disk is read-only",
+        errno.EISDIR: "a folder is in the way",
+        errno.ENOTDIR: "a file is in the way",
+    }
+    return words.get(e.errno or 0, (e.strerror or "cannot write").lower())
 
 
 def _with_options(
@@ -137,15 +183,42 @@ def _with_options(
 
 
 def _check_output(out: Path, source: Path | None, force: bool) -> None:
+    """Refuse an output kpixl must not write: the tracker, a file kpixl did not write (unless
+    forced), a folder or a named pipe in its place, or a path under a file."""
     if source is not None and out.resolve() == source.resolve():
         raise OutputProblem(
             f"Check output: {out.name} is the tracker itself; kpixl never writes over a "
             "tracker. Give the pack another name."
         )
-    if out.exists() and not force and not is_kpixl_pack(out):
+    try:
+        mode: int | None = out.stat().st_mode  # stat, never open (a named pipe would wait)
+    except FileNotFoundError:
+        mode = None
+    except NotADirectoryError:
+        mode = None  # a file where a folder should be: named below
+    except OSError as e:
+        raise OutputProblem(f"Check output: cannot use {out} ({_why(e)}).") from None
+    if mode is not None:
+        if stat.S_ISDIR(mode):
+            raise OutputProblem(
+                f"Check output: {out} is a folder; give the pack a file name, or the folder "
+                "without .xlsx to write the pack inside it."
+            )
+        if not stat.S_ISREG(mode):
+            kind = "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "not a regular file"
+            raise OutputProblem(f"Check output: {out} is {kind}; give the pack another name.")
+        if not force and not is_kpixl_pack(out):
+            raise OutputProblem(
+                f"Check output: {out} exists and is not a pack kpixl wrote; give another "
+                "name, or add --force to replace it."
+            )
+    folder = out.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the nearest part of the path that is there
+    if folder.exists() and not folder.is_dir():
         raise OutputProblem(
-            f"Check output: {out} exists and is not a pack kpixl wrote; give another name, "
-            "or add --force to replace it."
+            f"Check output: {folder} is not a folder, so the pack cannot be written under "
+            "it; give a folder."
         )
 
 

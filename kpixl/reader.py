@@ -23,7 +23,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
 import re
+import stat
 import struct
 import tomllib
 import zipfile
@@ -108,6 +110,10 @@ def _size(n: int) -> str:
 # --- OLE compound files: is it an .xls or an encrypted .xlsx? -----------------------------
 
 
+class _NoHeader(ValueError):
+    """The magic bytes, but no compound-file header after them: nothing to go on."""
+
+
 def _ole_stream_names(data: bytes) -> list[str]:
     """The names in an OLE compound file's directory (MS-CFB), read without any library.
 
@@ -115,10 +121,10 @@ def _ole_stream_names(data: bytes) -> list[str]:
     Raises ValueError on a malformed file.
     """
     if len(data) < 512 or data[:8] != OLE_MAGIC:
-        raise ValueError("not a compound file")
+        raise _NoHeader("not a compound file")
     sector_shift = struct.unpack_from("<H", data, 30)[0]
     if sector_shift not in (9, 12):
-        raise ValueError("bad sector size")
+        raise _NoHeader("bad sector size")
     size = 1 << sector_shift
     n_fat, first_dir = struct.unpack_from("<II", data, 44)
     first_difat, n_difat = struct.unpack_from("<II", data, 68)
@@ -163,13 +169,50 @@ def _ole_stream_names(data: bytes) -> list[str]:
     return names
 
 
-def _is_encrypted_ole(path: Path) -> bool:
-    data = path.read_bytes()
+def _check_ole(p: Path, size: int) -> None:
+    """Say what an OLE compound file is: encrypted (4), damaged (5) or another Office file
+    (3). Its chains are bounded before anything follows them (:func:`_ole_stream_names`)."""
+    if size > MAX_FILE_BYTES:
+        raise WorkbookTooLarge(
+            f'"{p.name}" is {_size(size)}, over kpixl\'s limit of {_size(MAX_FILE_BYTES)}.'
+        )
+    data = p.read_bytes()
+    marker = "EncryptedPackage".encode("utf-16-le")
     try:
-        return "EncryptedPackage" in _ole_stream_names(data)
-    except (ValueError, struct.error):
-        # a damaged directory: fall back to looking for the stream's name itself
-        return "EncryptedPackage".encode("utf-16-le") in data
+        names = _ole_stream_names(data)
+    except (ValueError, struct.error) as e:
+        if marker in data:  # a damaged directory, but the encrypted stream's name is there
+            names = ["EncryptedPackage"]
+        elif isinstance(e, _NoHeader):
+            names = []  # not even a header: what it claims to be, by its name, below
+        else:  # a header whose chains loop or run off the end: damaged
+            why = str(e) if isinstance(e, ValueError) else "a sector beyond its end"
+            raise CorruptWorkbook(
+                f'"{p.name}" is a damaged Office file ({why}). Open it in Excel (which may '
+                "offer to repair it) and save it as .xlsx."
+            ) from None
+    if "EncryptedPackage" in names:
+        raise EncryptedWorkbook(
+            f'"{p.name}" is protected with a password (an encrypted workbook), so kpixl '
+            "cannot read it. Open it in Excel, remove the password (File > Info > Protect "
+            "Workbook > Encrypt with Password, clear it), save, and try again."
+        )
+    suffix = p.suffix.lower()
+    what = _FORMATS.get(suffix, "an Excel 97-2003 workbook (.xls) or another Office file")
+    if suffix in XLSX_SUFFIXES:
+        what = "an Excel 97-2003 workbook (.xls) renamed to " + suffix
+    raise NotAWorkbook(f'"{p.name}" is {what}, not an .xlsx workbook. {_SAVE_AS}')
+
+
+def _special(mode: int) -> str:
+    """Words for a path that is neither a file nor a folder."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 # --- the checks ---------------------------------------------------------------------------
@@ -185,27 +228,38 @@ def check_workbook(path: str | Path) -> Path:
     2 Cannot find the tracker "no-such-tracker.xlsx": check the name and the folder.
     """
     p = Path(path)
-    if not p.exists():
-        raise TrackerNotFound(f'Cannot find the tracker "{path}": check the name and the folder.')
-    if not p.is_file():
+    try:
+        mode = p.stat().st_mode  # stat, never open: opening a named pipe waits for a writer
+    except PermissionError:
+        raise TrackerNotFound(
+            f'Cannot open the tracker "{path}": permission denied on its folder.'
+        ) from None
+    except (OSError, ValueError):  # missing, under a file, a link loop, a name too long
+        raise TrackerNotFound(
+            f'Cannot find the tracker "{path}": check the name and the folder.'
+        ) from None
+    if stat.S_ISDIR(mode):
         raise TrackerNotFound(f'"{path}" is a folder, not a tracker file: give the .xlsx file.')
-    size = p.stat().st_size
+    if not stat.S_ISREG(mode):
+        raise NotAWorkbook(
+            f'"{p.name}" is {_special(mode)}, not a workbook file: give the .xlsx file itself.'
+        )
+    try:
+        with p.open("rb") as f:
+            head = f.read(8)
+            size = os.fstat(f.fileno()).st_size
+    except PermissionError:
+        raise TrackerNotFound(
+            f'Cannot open the tracker "{p.name}": permission denied. Check that you may read '
+            "it, or copy it to a folder of your own."
+        ) from None
+    except OSError as e:
+        raise CorruptWorkbook(f'"{p.name}" could not be read ({e.strerror or e}).') from None
     if size == 0:
         raise NotAWorkbook(f'"{p.name}" is empty (0 bytes), not a workbook. {_SAVE_AS}')
-    with p.open("rb") as f:
-        head = f.read(8)
     suffix = p.suffix.lower()
     if head == OLE_MAGIC:
-        if _is_encrypted_ole(p):
-            raise EncryptedWorkbook(
-                f'"{p.name}" is protected with a password (an encrypted workbook), so kpixl '
-                "cannot read it. Open it in Excel, remove the password (File > Info > Protect "
-                "Workbook > Encrypt with Password, clear it), save, and try again."
-            )
-        what = _FORMATS.get(suffix, "an Excel 97-2003 workbook (.xls) or another Office file")
-        if suffix in XLSX_SUFFIXES:
-            what = "an Excel 97-2003 workbook (.xls) renamed to " + suffix
-        raise NotAWorkbook(f'"{p.name}" is {what}, not an .xlsx workbook. {_SAVE_AS}')
+        _check_ole(p, size)
     if head[:4] != ZIP_MAGIC:
         what = _FORMATS.get(suffix)
         if what is None:
@@ -282,6 +336,8 @@ def xml_is_defused() -> bool:
 
 # --- CSV -----------------------------------------------------------------------------------
 
+CSV_ROWS_PER_ROW = 10
+
 # A plain number as exports write it; a code with a leading zero ("0123") stays text.
 _NUMBER_RE = re.compile(r"[+-]?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|[+-]?\.\d+")
 _DELIMITERS = (",", ";", "\t", "|")
@@ -332,7 +388,7 @@ def _csv_cell(v: str) -> object:
     return s
 
 
-def read_csv(path: str | Path, max_rows: int = 250_000) -> SheetData:
+def read_csv(path: str | Path, max_rows: int | None = None) -> SheetData:
     """A CSV file as one sheet named after the file: blanks as None, plain numbers as
     numbers, everything else as text.
 
@@ -342,6 +398,8 @@ def read_csv(path: str | Path, max_rows: int = 250_000) -> SheetData:
     >>> read_csv(p).rows
     [['Code', 'Year', 'Value'], ['C1', '2023/24', '12,5']]
     """
+    if max_rows is None:
+        max_rows = get_settings().max_rows
     p = Path(path)
     if not p.exists():
         raise TrackerNotFound(f'Cannot find the file "{path}": check the name and the folder.')
@@ -377,13 +435,18 @@ def _is_csv(p: Path) -> bool:
     return head != OLE_MAGIC and head[:4] != ZIP_MAGIC  # a workbook misnamed .csv is checked
 
 
-def read_sheets(path: str | Path, max_rows: int = 250_000) -> dict[str, SheetData]:
+def read_sheets(path: str | Path, max_rows: int | None = None) -> dict[str, SheetData]:
     """Every sheet's cells (values, number-format units, merges), hidden ones marked; a CSV
-    file is one sheet. Checks the file first (:func:`check_workbook`)."""
+    file is one sheet. Checks the file first (:func:`check_workbook`); ``max_rows``
+    defaults to the setting."""
+    if max_rows is None:
+        max_rows = get_settings().max_rows
     from .xlsx import read_book
 
     if _is_csv(Path(path)):
-        sheet = read_csv(path, max_rows)
+        # an export holds a row per figure, not per indicator (the LGBF's 35,466 rows are 102
+        # indicators of one council), and reads fast: ten times the tracker's row limit
+        sheet = read_csv(path, max_rows * CSV_ROWS_PER_ROW)
         return {sheet.name: sheet}
     p = check_workbook(path)
     try:
@@ -435,29 +498,51 @@ def load_config(path: str | Path) -> Conf:
     """
     p = Path(path)
     try:
+        st = p.stat()  # stat, never open: opening a named pipe waits for a writer
+        if stat.S_ISDIR(st.st_mode):
+            raise BadConfig(f'"{path}" is a folder; give the kpixl.toml file itself.')
+        if not stat.S_ISREG(st.st_mode):
+            raise BadConfig(
+                f'"{path}" is {_special(st.st_mode)}, not a settings file; give the kpixl.toml '
+                "file itself."
+            )
+        if st.st_size > MAX_CONFIG_BYTES:
+            raise BadConfig(
+                f'"{path}" is {_size(st.st_size)}, too large for a kpixl.toml (a few lines of '
+                'key = "value").'
+            )
         with p.open("rb") as f:
             data = tomllib.load(f)
-    except FileNotFoundError:
+        return conf_from_toml(_plain(data), p.name)  # type: ignore[arg-type]
+    except (FileNotFoundError, NotADirectoryError):
         raise BadConfig(f'Cannot find the settings file "{path}".') from None
-    except IsADirectoryError:
-        raise BadConfig(f'"{path}" is a folder; give the kpixl.toml file itself.') from None
     except PermissionError:
         raise BadConfig(f'Cannot open "{path}": permission denied.') from None
     except OSError as e:
         raise BadConfig(f'Cannot read "{path}": {e.strerror or e}.') from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+    except UnicodeDecodeError as e:
+        raise BadConfig(
+            f"{p.name} is not UTF-8 text (byte {e.start + 1:,} is not); save it as UTF-8."
+        ) from None
+    except tomllib.TOMLDecodeError as e:
         raise BadConfig(f'{p.name} is not valid TOML: {e}. Write key = "value" lines.') from None
     except RecursionError:
         raise BadConfig(f"{p.name} nests tables or lists too deeply to be a kpixl.toml.") from None
-    return conf_from_toml(_plain(data), p.name)
 
 
-def _plain(data: object) -> object:
-    """TOML dates as ISO text; tables and lists as they are."""
+MAX_CONFIG_BYTES = 1024 * 1024  # a kpixl.toml is a few hundred bytes
+MAX_CONFIG_DEPTH = 32  # [indicators."A1"] is three tables deep
+
+
+def _plain(data: object, depth: int = 0) -> object:
+    """TOML dates as ISO text; tables and lists as they are, no deeper than a kpixl.toml goes
+    (tomllib reads dotted table names 50,000 deep without recursing; this would)."""
+    if depth > MAX_CONFIG_DEPTH:
+        raise RecursionError("kpixl.toml nested too deeply")
     if isinstance(data, dict):
-        return {k: _plain(v) for k, v in data.items()}
+        return {k: _plain(v, depth + 1) for k, v in data.items()}
     if isinstance(data, list):
-        return [_plain(v) for v in data]
+        return [_plain(v, depth + 1) for v in data]
     return data.isoformat() if hasattr(data, "isoformat") else data
 
 
@@ -474,7 +559,7 @@ def read_tracker(
     p = Path(path)
     conf: Conf | None = None
     toml = Path(config) if config is not None else p.parent / "kpixl.toml"
-    if config is not None or toml.is_file():
+    if config is not None or toml.exists() or toml.is_symlink():  # a folder there is refused
         conf = load_config(toml)
     base = settings if settings is not None else get_settings()
     max_rows = base.max_rows

@@ -20,9 +20,12 @@ arrow, a blank or a message, and a range answers exactly what its cells answer a
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import sys
 from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
 from itertools import chain
 from typing import Any
 
@@ -81,23 +84,69 @@ __all__ = [
 # --- the boundary ---------------------------------------------------------------------------
 
 
+class Unreadable:
+    """A cell the core cannot read (a dict, bytes, an object whose str() fails…), carried as
+    itself: each core parser refuses it with its own argument named, so one such cell gives
+    a message in its own row and the other rows are answered as they would be alone."""
+
+    __slots__ = ("kind",)
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __str__(self) -> str:
+        return f"an object of type {self.kind}"
+
+    __repr__ = __str__
+
+
+# What the core reads as it is; subclasses (a numpy float, a StrEnum) become their base.
+_CORE_TYPES = (Decimal, Fraction, dt.datetime, dt.date, dt.time)
+
+
 def _scalar(x: Any) -> Any:
-    """One cell as the core reads it: numpy scalars as Python numbers, JavaScript's null
-    (Pyodide's ``jsnull``) and other null-likes as None; anything else as it is."""
-    if x is None or isinstance(x, (str, float, bool, int)):
+    """One cell as the core reads it: None, text, a number, a date, or :class:`Unreadable`.
+
+    Numpy scalars become Python numbers; JavaScript's null (Pyodide's ``jsnull``) and
+    other null-likes become None.
+
+    >>> _scalar(Decimal("0.9")), _scalar(b"92%"), _scalar(True)
+    (Decimal('0.9'), an object of type bytes, True)
+    """
+    t = type(x)
+    if x is None or t is str or t is float or t is bool or t is int:
         return x
     if x is _JSNULL:
         return None
-    kind = type(x).__name__
-    if kind in ("JsNull", "JsUndefined", "NoneType") or repr(x) in ("jsnull", "undefined"):
+    if isinstance(x, _CORE_TYPES) or t.__module__.startswith("kpixl."):
+        return x  # kpixl's own values (a Status, a Value) too
+    # subclasses, read through the base type's own method (theirs may be overridden)
+    if isinstance(x, int):  # bool cannot be subclassed; an IntEnum can
+        return int.__index__(x)
+    if isinstance(x, float):
+        return float.__float__(x)
+    if isinstance(x, str):
+        return str.__str__(x)
+    kind = t.__name__
+    if kind in ("JsNull", "JsUndefined"):
         return None
-    item = getattr(x, "item", None)  # numpy scalars
-    if callable(item) and not hasattr(x, "__len__"):
-        try:
-            return item()
-        except (TypeError, ValueError):
-            return x
-    return x
+    try:
+        if repr(x) in ("jsnull", "undefined"):
+            return None
+        if kind == "datetime64":  # in nanoseconds item() gives an int: a date as a figure
+            x = x.astype("datetime64[us]")
+        item = getattr(x, "item", None)  # numpy scalars
+        if callable(item) and (not hasattr(x, "__len__") or getattr(x, "ndim", None) == 0):
+            value = item()
+            if kind in ("datetime64", "timedelta64") and isinstance(value, int):
+                return Unreadable(kind)  # beyond the calendar, or a duration in units
+            if value is None or type(value) in (str, float, bool, int):
+                return value
+            if isinstance(value, _CORE_TYPES):
+                return value
+    except Exception:  # an object that fails when asked: unreadable, not a traceback
+        pass
+    return Unreadable(kind)
 
 
 def _sequence(x: Any) -> list[Any] | None:
@@ -176,14 +225,20 @@ def _flat(c: Any) -> Any:
     return _scalar(inner[0]) if inner else None
 
 
+def _empty(c: Any) -> bool:
+    """An empty cell: None, or NaN (how pandas and numpy carry one)."""
+    return c is None or (type(c) is float and c != c) or (type(c) is Decimal and c.is_nan())
+
+
 def _blank(x: Any) -> bool:
     """An omitted argument, or a reference to one empty cell."""
     if x is None:
         return True
     try:
-        return cells(x) == [[None]]
+        g = cells(x)
     except KpixlError:
         return False
+    return len(g) == 1 and len(g[0]) == 1 and _empty(g[0][0])
 
 
 def _message(e: BaseException) -> str:

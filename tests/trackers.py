@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+import zipfile
 from pathlib import Path
 
 import xlsxwriter
@@ -651,4 +652,81 @@ def write_sample_like(
                     ws.write_number(r, c, v)
             r += 1
     wb.close()
+    return path
+
+
+# --- many indicators, fast -------------------------------------------------------------------
+
+MANY_MONTHS = ["Apr-24", "May-24", "Jun-24", "Jul-24", "Aug-24", "Sep-24"]
+_MANY_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+    ),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+    ),
+    "xl/workbook.xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<sheets><sheet name="KPIs" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    ),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+    ),
+}
+_MANY_STRINGS = ["Ref No.", "Indicator", "Polarity", "Target", "Tolerance", *MANY_MONTHS]
+_MANY_STRINGS += ["Rent collected", "Higher is better", "5%"]
+
+
+def write_many(path: Path, indicators: int) -> Path:
+    """A tracker of ``indicators`` rows under one header (ref, name, polarity, target,
+    tolerance, six months), its sheet XML written directly: XlsxWriter takes about 20 s for
+    200,000 rows, this about 1 s. The parts are those Excel needs and kpixl reads."""
+    s = {text: i for i, text in enumerate(_MANY_STRINGS)}
+    head = "".join(
+        f'<c r="{chr(65 + c)}1" t="s"><v>{s[h]}</v></c>' for c, h in enumerate(_MANY_STRINGS[:11])
+    )
+    name, polarity, tolerance = s["Rent collected"], s["Higher is better"], s["5%"]
+    figures = (0.95, 0.96, 0.98, 0.94, 0.97, 0.99)
+    months = "".join(f'<c r="{chr(70 + c)}{{r}}"><v>{v}</v></c>' for c, v in enumerate(figures))
+    template = (
+        '<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>K{i}</t></is></c>'
+        f'<c r="B{{r}}" t="s"><v>{name}</v></c><c r="C{{r}}" t="s"><v>{polarity}</v></c>'
+        f'<c r="D{{r}}"><v>0.97</v></c><c r="E{{r}}" t="s"><v>{tolerance}</v></c>{months}</row>'
+    )
+    rows = "".join(template.format(r=i + 1, i=i) for i in range(1, indicators + 1))
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<sheetData><row r="1">{head}</row>{rows}</sheetData></worksheet>'
+    )
+    strings = "".join(f"<si><t>{text}</t></si>" for text in _MANY_STRINGS)
+    shared = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        f'count="{len(_MANY_STRINGS)}" uniqueCount="{len(_MANY_STRINGS)}">{strings}</sst>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        for part, xml in _MANY_PARTS.items():
+            z.writestr(part, xml)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+        z.writestr("xl/sharedStrings.xml", shared)
     return path

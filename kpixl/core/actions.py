@@ -42,7 +42,7 @@ from .errors import InputError
 from .periods import MONTHS
 from .rounding import largest_remainder
 from .rules import Status
-from .values import EXCEL_ERRORS
+from .values import EXCEL_ERRORS, is_empty
 from .vocabulary import ACTION_RAG_WORDS, ACTION_STATUS_WORDS, NO_DATE_WORDS
 
 WHEN_HINT = "write Q3, Q3 2023/24, Mar-24, March 2024, 2023/24 or 31/03/2024"
@@ -78,7 +78,8 @@ def _norm(text: str) -> str:
 
 
 def _blank(x: object) -> bool:
-    return x is None or (isinstance(x, str) and (not x.strip() or x.strip() in EXCEL_ERRORS))
+    """None, blank text, an Excel error, or a NaN (a blank cell through pandas)."""
+    return is_empty(x) or (isinstance(x, str) and x.strip() in EXCEL_ERRORS)
 
 
 def lookup_action_status(x: object) -> ActionStatus | None:

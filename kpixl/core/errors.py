@@ -76,7 +76,11 @@ class InputError(KpixlError, ValueError):
         self.value = value
         self.hint = hint
         self.problem = problem
-        super().__init__(f'Check {argument}: {problem} "{show(value)}"; {hint}')
+        # nothing to quote for a blank: "Check period: it is blank; write …"
+        shown = (
+            "" if value is None or (isinstance(value, str) and not value) else f' "{show(value)}"'
+        )
+        super().__init__(f"Check {argument}: {problem}{shown}; {hint}")
 
 
 class ValueTextError(InputError):
@@ -110,7 +114,7 @@ class FileProblem(KpixlError):
 
 
 class TrackerNotFound(FileProblem):
-    """The tracker file does not exist (or is a folder)."""
+    """The tracker file does not exist, is a folder, or may not be opened (permission)."""
 
     exit_code = ExitCode.MISSING_FILE
 
@@ -186,13 +190,16 @@ class NotInstalled(KpixlError):
 def show(value: object) -> str:
     """A value as an officer typed it, short enough for a message.
 
-    >>> show(5.0), show("x" * 100)[-3:]
-    ('5', '...')
+    >>> show(5.0), show("x" * 100)[-3:], show(10**5000)
+    ('5', '...', 'a number of about 5001 digits')
     """
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         value = int(value)  # Excel sends 5 as 5.0; show it as typed
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
         # str() of a huge int is slow and, past 4,300 digits, an error: count from the bits
         return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
-    text = str(value)
+    try:
+        text = str(value)
+    except Exception:  # a script's object whose str() fails (or a Fraction of huge ints)
+        return f"a {type(value).__name__} value"
     return text if len(text) <= 60 else text[:57] + "..."

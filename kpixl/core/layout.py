@@ -127,10 +127,11 @@ def tracker_from_sheets(
         s = apply_conf(s, overrides, overrides.where)
         mapping.update(overrides.columns)
     mapping.update(columns or {})
-    for name, sheet in data.items():  # a kpixl.conf sheet's limit, now that it is known
-        last = max((i for i, row in enumerate(sheet.rows, 1) if not blank_row(row)), default=0)
-        if last > s.max_rows:
-            raise rows_beyond(name, last, s.max_rows)
+    if "max_rows" in conf.settings:  # a kpixl.conf sheet's own limit, known only now
+        for name, sheet in data.items():
+            last = max((i for i, row in enumerate(sheet.rows, 1) if not blank_row(row)), default=0)
+            if last > s.max_rows:
+                raise rows_beyond(name, last, s.max_rows)
     try:
         kinds = Headings(mapping, s.fy_start_month)
     except InputError as e:

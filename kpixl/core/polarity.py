@@ -86,7 +86,7 @@ def parse_polarity(x: object, default: Polarity | None = None) -> Polarity:
     if is_empty(x):
         if default is not None:
             return default
-        raise PolarityError("polarity", "" if x is None else x, POLARITY_HINT, "it is blank")
+        raise PolarityError("polarity", "", POLARITY_HINT, "it is blank")
     if not isinstance(x, str):
         raise PolarityError("polarity", x, POLARITY_HINT)
     found = _SPELLINGS.get(words(x[:100]))

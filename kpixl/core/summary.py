@@ -7,13 +7,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
 
 from .errors import InputError
 from .rounding import largest_remainder
 from .rules import Status, parse_status
+from .values import is_empty
 from .ytd import flatten
 
 ORDER = [s.value for s in Status]
@@ -86,11 +90,34 @@ class Summary:
         return [head, *(row(n, g) for n, g in self.groups.items()), row("Total", self)]
 
 
+STATUS_HINT = "give status words such as Green, Amber, Red or No data"
+GROUP_HINT = "give group names as text, such as Housing"
+
+
 def _label(x: object) -> str:
+    """A status cell's label; "" for a blank (None, blank text, NaN)."""
     status = parse_status(x)
     if status is not None:
         return status.value
-    return " ".join(str(x).split()) if x is not None else ""
+    return _words(x, "statuses", STATUS_HINT)
+
+
+def _words(x: object, argument: str, hint: str) -> str:
+    """A cell as the words a table shows, or an InputError naming ``argument``: only text,
+    numbers and dates have words (str() of a huge int is an error, of an object anything).
+
+    >>> _words(" Not   started ", "statuses", ""), _words(float("nan"), "groups", "")
+    ('Not started', '')
+    """
+    if is_empty(x):
+        return ""
+    if isinstance(x, str):
+        return " ".join(x.split())
+    if isinstance(x, int) and not isinstance(x, bool) and abs(x) >= 10**30:
+        raise InputError(argument, x, hint, "not a label:")
+    if isinstance(x, (int, float, Decimal, Fraction, dt.date, dt.time)):
+        return " ".join(str(x).split())
+    raise InputError(argument, x, hint, "not a label:")
 
 
 def summary(statuses: Iterable[object] | object, groups: Iterable[object] | None = None) -> Summary:
@@ -105,7 +132,10 @@ def summary(statuses: Iterable[object] | object, groups: Iterable[object] | None
     if groups is None:
         kept = [lab for lab in labels if lab]
         return Summary(dict(Counter(kept)), len(kept))
-    keys = [("" if g is None else str(g).strip()) for g in flatten(groups)]
+    keys = [
+        g.strip() if isinstance(g, str) else _words(g, "groups", GROUP_HINT)
+        for g in flatten(groups)
+    ]
     if len(keys) != len(labels):
         raise InputError(
             "groups",

@@ -11,11 +11,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from enum import StrEnum
+from fractions import Fraction
 from functools import lru_cache
 
 from .errors import MethodError, TargetError
-from .values import MAX_RULE_TEXT, Value, ValueTextError, read_value
+from .values import MAX_RULE_TEXT, Value, ValueTextError, is_empty, read_value
 from .vocabulary import (
     CUMULATIVE_WORDS,
     TARGET_REVIEW_WORDS,
@@ -394,6 +396,7 @@ def _fy(text: str) -> str:
     return f"{first}/{second}"
 
 
+TARGET_METHOD_HINT = "write sum, ratio, mean, weighted, last, max, min, rolling:N or period"
 TARGET_METHODS = ("sum", "ratio", "mean", "weighted", "last", "max", "min", "rolling", "period")
 
 
@@ -465,32 +468,57 @@ def _year_value(t: Target, year: str | None) -> float:
     return t.years[0][1]
 
 
-def _periods(periods: object) -> int:
+def _number(x: object) -> float | None:
+    """A finite number from a number or ASCII text ("4", "4.0"), else None. Text in other
+    digits ("٣", "²") is not read, as everywhere else in kpixl.
+
+    >>> _number("4"), _number(4.0), _number(float("inf")), _number("٣"), _number(10**400)
+    (4.0, 4.0, None, None, None)
+    """
+    if isinstance(x, bool):
+        return None
+    if isinstance(x, str):
+        text = x.strip()
+        if not text.isascii() or len(text) > 30:
+            return None
+        x = text
+    elif not isinstance(x, (int, float, Decimal, Fraction)):
+        return None
     try:
-        n = int(float(periods))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise TargetError("periods", periods, "write 12 for monthly or 4 for quarterly") from None
-    if n < 1 or n > 366:
+        f = float(x)
+    except (OverflowError, ValueError):
+        return None
+    return f if math.isfinite(f) else None
+
+
+def _periods(periods: object) -> int:
+    if is_empty(periods):
+        return 12  # monthly, as when the argument is left out
+    f = _number(periods)
+    if f is None or not 1 <= f <= 366:
         raise TargetError("periods", periods, "write 12 for monthly or 4 for quarterly")
-    return n
+    return int(f)
 
 
 def _period_number(period: object, n: int) -> int:
-    text = str(period).strip().upper() if isinstance(period, str) else None
+    text = period.strip().upper() if isinstance(period, str) else None
     if text and re.fullmatch(r"Q[1-4]", text):
         q = int(text[1])
         k = q if n == 4 else q * n // 4
-    elif text and re.fullmatch(r"[PM]\d{1,2}", text):
+    elif text and re.fullmatch(r"[PM][0-9]{1,2}", text):
         k = int(text[1:])
     else:
-        try:
-            f = float(period)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
+        if is_empty(period):
+            raise TargetError("period", "", f"write a number from 1 to {n}", "it is blank")
+        f = _number(period)
+        if f is None:
             raise TargetError(
                 "period",
                 period,
                 f"write the period of the year as a number from 1 to {n}, or Q1-Q4",
-            ) from None
+            )
+        if not 1 <= f <= n:
+            raise TargetError("period", period, f"write a number from 1 to {n}", "out of range")
         if f != int(f):
             raise TargetError("period", period, f"write a whole number from 1 to {n}")
         k = int(f)
@@ -500,18 +528,16 @@ def _period_number(period: object, n: int) -> int:
 
 
 def _method_name(method: object) -> str:
-    if method is None:
+    if is_empty(method):  # blank, or NaN (a blank cell through pandas)
         return "sum"
-    m = str(method).strip().lower()
+    if not isinstance(method, str):  # a number is never a method (str() of a huge int fails)
+        raise MethodError("method", method, TARGET_METHOD_HINT)
+    m = method[:40].strip().lower()
     base = m.split(":")[0].split(" ")[0]
     if base in ("average", "avg"):
         base = "mean"
     if base in ("latest", "snapshot", "cumulative"):
         base = "last"
     if base not in TARGET_METHODS:
-        raise MethodError(
-            "method",
-            method,
-            "write sum, ratio, mean, weighted, last, max, min, rolling:N or period",
-        )
+        raise MethodError("method", method, TARGET_METHOD_HINT)
     return base

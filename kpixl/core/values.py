@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
@@ -124,10 +125,10 @@ _NUM, _PCT, _CUR, _LP, _RP, _OUT, _WORD, _SLASH, _OTHER = range(9)
 _CURRENCIES = "£$€"
 
 
-def _tokens(text: str) -> list[tuple[int, str]]:
+def _scan(text: str) -> Iterator[tuple[int, str]]:
     """Numbers, %, currency signs, brackets, words and other characters, in one pass."""
-    out: list[tuple[int, str]] = []
     i, n = 0, len(text)
+    last = -1  # the kind of the token before: a sign after "(" or "£" belongs to a number
     while i < n:
         ch = text[i]
         if ch == " ":
@@ -136,25 +137,68 @@ def _tokens(text: str) -> list[tuple[int, str]]:
         start = i
         signed = ch in "+-" and i + 1 < n and (text[i + 1].isdigit() or text[i + 1] == ".")
         if (
-            (signed and (not out or out[-1][0] in (_LP, _CUR)))
+            (signed and last in (-1, _LP, _CUR))
             or ch.isdigit()
             or (ch == "." and i + 1 < n and text[i + 1].isdigit())
         ):
             i += 1 if signed else 0
             i = _scan_number(text, i)
-            out.append((_NUM, text[start:i]))
+            last = _NUM
+            yield _NUM, text[start:i]
             continue
         if ch.isalpha():  # a word may carry digits after its first letter: "Q1", "P2"
             while i < n and (text[i].isalnum() or text[i] in "'’"):
                 i += 1
-            out.append((_WORD, text[start:i]))
+            last = _WORD
+            yield _WORD, text[start:i]
             continue
-        kind = {"%": _PCT, "(": _LP, ")": _RP, "/": _SLASH}.get(ch)
+        if ch == "%":  # a run of signs is one token: "87.5%%" (004 MPS21)
+            while i < n and text[i] == "%":
+                i += 1
+            last = _PCT
+            yield _PCT, text[start:i]
+            continue
+        kind = {"(": _LP, ")": _RP, "/": _SLASH}.get(ch)
         if kind is None:
             kind = _CUR if ch in _CURRENCIES else _OTHER
-        out.append((kind, ch))
+        last = kind
+        yield kind, ch
         i += 1
-    return out
+
+
+class _Tokens:
+    """A text's tokens, scanned only as far as the parse asks: a cell that cannot be read
+    is refused at its first wrong token, not after scanning all 32,767 characters.
+
+    >>> t = _Tokens("92% (YTD)")
+    >>> t.has(1), t.items
+    (True, [(0, '92'), (1, '%')])
+    """
+
+    __slots__ = ("_more", "items")
+
+    def __init__(self, text: str) -> None:
+        self._more: Iterator[tuple[int, str]] | None = _scan(text)
+        self.items: list[tuple[int, str]] = []
+
+    def has(self, j: int) -> bool:
+        """True when there is a ``j``-th token (scanning up to it)."""
+        items = self.items
+        while j >= len(items):
+            if self._more is None:
+                return False
+            found = next(self._more, None)
+            if found is None:
+                self._more = None
+                return False
+            items.append(found)
+        return True
+
+    def all(self) -> list[tuple[int, str]]:
+        """Every token, scanning to the end."""
+        while self.has(len(self.items)):
+            pass
+        return self.items
 
 
 def _scan_number(text: str, i: int) -> int:
@@ -191,15 +235,20 @@ def _percent(token: str) -> float:
 
 
 class _Parse:
-    """One pass over the tokens of a value cell (see :func:`read_value`)."""
+    """One pass over the tokens of a value cell (see :func:`read_value`), from ``start`` up
+    to ``end`` (a bracket's inside) or to the text's end."""
 
-    def __init__(self, tokens: list[tuple[int, str]]):
+    def __init__(self, tokens: _Tokens, start: int = 0, end: int | None = None):
         self.t = tokens
-        self.i = 0
+        self.i = start
+        self.end = end
+
+    def _has(self, j: int) -> bool:
+        return (self.end is None or j < self.end) and self.t.has(j)
 
     def peek(self, k: int = 0) -> tuple[int, str]:
         j = self.i + k
-        return self.t[j] if j < len(self.t) else (-1, "")
+        return self.t.items[j] if self._has(j) else (-1, "")
 
     def take(self, kind: int, text: str | None = None) -> str | None:
         k, s = self.peek()
@@ -209,7 +258,7 @@ class _Parse:
         return None
 
     def done(self) -> bool:
-        return self.i >= len(self.t)
+        return not self._has(self.i)
 
     def counts(self) -> tuple[float, float] | None:
         """ "300 out of 465", "148 out 162", "16579/17377", "92 of 99"."""
@@ -233,11 +282,11 @@ class _Parse:
             return None
         start = self.i + 1
         j = start
-        while j < len(self.t) and self.t[j][0] != _RP:
-            if self.t[j][0] == _LP:
+        while self._has(j) and self.t.items[j][0] != _RP:
+            if self.t.items[j][0] == _LP:
                 return None
             j += 1
-        if j >= len(self.t):
+        if not self._has(j):
             return None
         self.i = j + 1
         return start, j
@@ -333,12 +382,14 @@ def _read_text(raw: str, argument: str) -> Value:
     if not text:
         return BLANK
     if is_missing_text(text):
-        counts = _trailing_counts(text)
+        # counts come with the marker, "N/A (0 out of 0)": looked for near it, not in pages
+        # of commentary after it
+        counts = _trailing_counts(text[:MAX_RULE_TEXT])
         if counts is not None:  # "N/A (0 out of 0)": no figure, but the counts are kept
             return Value(None, counts[0], counts[1], missing=text, percent=True)
         return Value(None, missing=text)
     try:
-        found = _parse(_tokens(text))
+        found = _parse(_Tokens(text))
     except (OverflowError, ValueError):
         found = None
     if found is None:
@@ -356,17 +407,18 @@ _CLEAN = str.maketrans(
 
 
 def _trailing_counts(text: str) -> tuple[float, float] | None:
-    tokens = _tokens(text)
-    for j, (kind, _) in enumerate(tokens):
-        if kind == _NUM:
-            p = _Parse(tokens[j:])
-            found = p.counts()
+    tokens = _Tokens(text)
+    j = 0
+    while tokens.has(j):
+        if tokens.items[j][0] == _NUM:
+            found = _Parse(tokens, j).counts()  # from each number on, without copying
             if found is not None:
                 return found
+        j += 1
     return None
 
 
-def _parse(tokens: list[tuple[int, str]]) -> Value | None:
+def _parse(tokens: _Tokens) -> Value | None:
     """The scanner's grammar: a lead figure (or counts alone), then notes, counts and a rate
     unit; commentary may follow once a note has been read."""
     p = _Parse(tokens)
@@ -376,7 +428,7 @@ def _parse(tokens: list[tuple[int, str]]) -> Value | None:
         if not p.done():
             return None
         if d == 0:
-            return Value(None, n, d, missing=_join(tokens), percent=True)
+            return Value(None, n, d, missing=_join(tokens.all()), percent=True)
         return Value(n / d, n, d, percent=True)
     negative = False
     if p.peek()[0] == _LP and p.peek(1)[0] in (_NUM, _CUR):
@@ -388,8 +440,6 @@ def _parse(tokens: list[tuple[int, str]]) -> Value | None:
         return None
     value, percent, unit = _number(number), False, "£" if currency else ""
     if p.take(_PCT) is not None:
-        while p.take(_PCT) is not None:
-            pass  # "87.5%%": a doubled sign (004 MPS21)
         value, percent, unit = _percent(number), True, "%"
     if negative:
         if p.take(_RP) is None:
@@ -403,12 +453,12 @@ def _parse(tokens: list[tuple[int, str]]) -> Value | None:
     while not p.done():
         span = p.bracket()
         if span is not None:
-            inner = _Parse(tokens[span[0] : span[1]])
+            inner = _Parse(tokens, *span)
             counts = inner.counts()
             if counts is not None and inner.done():
                 numerator, denominator = counts
             elif len(notes) < 4:
-                notes.append(_join(tokens[span[0] : span[1]]))
+                notes.append(_join(tokens.items[span[0] : span[1]]))
             continue
         counts = p.counts()
         if counts is not None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from .errors import MethodError, ValueTextError
-from .values import Value, read_value
+from .values import Value, is_empty, read_value
 from .vocabulary import METHOD_ALIASES, words
 
 METHODS = ("sum", "ratio", "mean", "weighted", "last", "max", "min", "rolling:N", "none")
@@ -43,7 +43,12 @@ def parse_method(method: object) -> Method:
     """
     if isinstance(method, Method):
         return method
-    text = "" if method is None else words(str(method)[:40])
+    if is_empty(method):  # blank, or NaN (a blank cell through pandas)
+        text = ""
+    elif isinstance(method, str):
+        text = words(method[:40])
+    else:  # a number, a date: never a method (and str() of a huge int is an error)
+        raise MethodError("method", method, METHOD_HINT)
     name = METHOD_ALIASES.get(text)
     if name is not None:
         return Method(name)
@@ -142,7 +147,7 @@ def _paired(read: list[Value], name: str, weights: object) -> float | None:
                 if name == "weighted":
                     raise MethodError(
                         "weights",
-                        None,
+                        "",
                         'weighted needs weights: KPI_YTD(values, "weighted", weights), '
                         'or values written as "2527 out of 45"',
                         "missing",
