@@ -399,7 +399,7 @@ def read_csv(path: str | Path, max_rows: int | None = None) -> SheetData:
     [['Code', 'Year', 'Value'], ['C1', '2023/24', '12,5']]
     """
     if max_rows is None:
-        max_rows = get_settings().max_rows
+        max_rows = get_settings().max_rows * CSV_ROWS_PER_ROW
     p = Path(path)
     if not p.exists():
         raise TrackerNotFound(f'Cannot find the file "{path}": check the name and the folder.')

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .actions import Action, ActionRules
 from .periods import parse_period
@@ -81,6 +82,7 @@ _TITLE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def heading_key(text: str) -> str:
     """A heading as compared: lower case, no notes in brackets, no years, single spaces.
 
@@ -138,16 +140,16 @@ def _header(row: Sequence[Cell], within: range | None = None) -> list[dict[str, 
     for run in _runs(row):
         if within is not None and not (run.start < within.stop and within.start < run.stop):
             continue
-        cells = [row[c] for c in run]
-        if any(isinstance(x, str) and _KPI_NAME.search(heading_key(x)) for x in cells):
-            continue  # a KPI table with an Action column
         columns: dict[str, int] = {}
         for col in run:
             name = _heading(row[col])
             if name is not None and name not in columns:
                 columns[name] = col
-        if "text" in columns and len(columns) >= 3:
-            found.append(columns)
+        if "text" not in columns or len(columns) < 3:
+            continue  # most rows: not a header (cheap to tell, so asked first)
+        if any(isinstance(row[c], str) and _KPI_NAME.search(heading_key(row[c])) for c in run):
+            continue  # a KPI table with an Action column
+        found.append(columns)
     return found
 
 

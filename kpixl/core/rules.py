@@ -763,22 +763,31 @@ def rate_rows(
             return [None if a is None else x for a, x in zip(actuals, out, strict=True)]
         return out
     cols = [c if len(c) == n else [c[0]] * n for c in args]
-    keys = list(zip(*cols, *(map(type, c) for c in cols), strict=True))
+    # Text, floats and blanks never equal one another, so where the columns hold nothing
+    # else the cells themselves are the key; otherwise each cell's type goes beside it
+    # (TRUE == 1 and Decimal("0.5") == 0.5 in a dict, but are read apart).
+    plain = all(_KEYED.issuperset(map(type, c)) for c in cols)
+    typed = [] if plain else [list(map(type, c)) for c in cols]
+    keys = list(zip(*cols, *typed, strict=True))
     try:
-        rules: list[Rule | None] = list(map(s.memo.get, keys))
+        distinct: dict[tuple[object, ...], Rule | None] = dict.fromkeys(keys)  # loops in C
     except TypeError:  # an unhashable cell: every row compiled in turn
-        rules = [None] * n
-    if None in rules:
-        for i, r in enumerate(rules):
-            if r is None:
-                t, p, tol = keys[i][:3]
-                rules[i] = rule_for(t, p, tol, s)
-    out = _rate_each(rules, actuals)  # type: ignore[arg-type]
-    if _BLANK_KEY in keys:  # rows with nothing in them stay blank
+        rules = [rule_for(k[0], k[1], k[2], s) for k in keys]
+        blank_rows = any(k[:3] == (None, None, None) for k in keys)
+    else:
+        for k in distinct:  # the few distinct rules, compiled (or found) once each
+            distinct[k] = rule_for(k[0], k[1], k[2], s)
+        rules = list(map(distinct.__getitem__, keys))  # type: ignore[arg-type]
+        blank_rows = ((None, None, None) if plain else _BLANK_KEY) in distinct
+    out = _rate_each(rules, actuals)
+    if blank_rows:  # rows with nothing in them stay blank
         for i, k in enumerate(keys):
-            if k == _BLANK_KEY and actuals[i] is None:
+            if k[:3] == (None, None, None) and actuals[i] is None:
                 out[i] = None
     return out
+
+
+_KEYED = frozenset({str, float, type(None)})
 
 
 def _rate_each(rules: list[Rule], actuals: Sequence[object]) -> list[Status | Exception | None]:
