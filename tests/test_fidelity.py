@@ -154,3 +154,27 @@ def test_a_stated_status_is_shown_and_kpixls_can_win(capsys, tmp_path):
 def test_scheme_settings_say_how_to_write_them(setting, value):
     with pytest.raises(Exception, match=f"Check {setting.replace('_', ' ')}"):
         Settings().updated(**{setting: value})
+
+
+def test_a_duration_or_an_average_is_never_summed_into_a_year_to_date():
+    # Hart's RB07: 19.94 days to process a claim in each quarter is 19.94 days for the year
+    from kpixl.core.model import Indicator, Tracker, rate_tracker
+    from kpixl.core.periods import parse_period
+
+    periods = (parse_period("Q1 2014/15"), parse_period("Q2 2014/15"))
+    rows = [
+        ("RB07", "Time taken to process Housing Benefit/Council Tax Benefit new claims.", 19.94),
+        ("X1", "Average days to complete a repair", 6.0),
+        ("X2", "Number of claims processed", 300.0),
+    ]
+    t = Tracker(
+        periods=periods,
+        indicators=[
+            Indicator(
+                row=i, ref=ref, name=name, target=23, polarity="Lower is better", values=(v, v)
+            )
+            for i, (ref, name, v) in enumerate(rows, 2)
+        ],
+    )
+    ytd = {r.indicator.ref: (r.ytd, r.method) for r in rate_tracker(t)}
+    assert ytd == {"RB07": (19.94, "mean"), "X1": (6.0, "mean"), "X2": (600.0, "sum")}

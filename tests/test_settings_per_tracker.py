@@ -578,3 +578,23 @@ def test_committee_meeting_dates_reach_the_pack(tmp_path: Path) -> None:
         seen[folder.name] = {(t.committee, t.meeting) for t in pack.tables}
     assert seen["a"] == {("Corporate Overview", "1 July 2024")}
     assert seen["b"] == {("KPIs", "")}
+
+
+def test_the_readmes_settings_are_the_ones_kpixl_reads() -> None:
+    import re
+    import tomllib
+    from dataclasses import fields
+
+    from kpixl.core.config import apply_conf, conf_from_toml
+    from kpixl.core.scheme import Scheme, Settings
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", readme, flags=re.S)
+    assert blocks
+    for block in blocks:  # every example applies as written
+        apply_conf(Settings(), conf_from_toml(tomllib.loads(block)))
+    # the scheme's table names every field of the scheme (the example above it, the rest)
+    scheme = {f.name for f in fields(Scheme) if f.init}
+    table = set(re.findall(r"`(\w+)`", readme.split("How a council rates")[1].split("###")[0]))
+    example = set(re.findall(r"^(\w+) =", blocks[0], flags=re.M))
+    assert scheme <= table | example, scheme - table - example

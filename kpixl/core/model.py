@@ -43,6 +43,7 @@ from .scheme import Scheme, Settings, get_settings
 from .targets import Target, TargetKind, parse_target, target_to_date
 from .tolerance import Tolerance, parse_tolerance
 from .values import BLANK, Value, on_fraction_scale, read_value
+from .vocabulary import MEAN_WORDS, words
 from .ytd import parse_method, ytd
 
 T = TypeVar("T")
@@ -647,7 +648,18 @@ def _method(
         return "ratio", "year to date: total of x out of total of y"
     if unit in MEAN_UNITS:
         return "mean", f"year to date: the mean (a {unit} measure with no counts)"
+    # a sub-measure's name is its category ("P1 (Target response time within 24 hours)"):
+    # what it counts is its parent's
+    said = "" if ind.parent else next((w for w in MEAN_WORDS if _said(ind.name, w)), "")
+    if said:
+        return "mean", f'year to date: the mean (the name says "{said}")'
     return "sum", "year to date: the sum (a count)"
+
+
+def _said(name: str, phrase: str) -> bool:
+    """The phrase as whole words of the name (not "meant" for "mean")."""
+    low = f" {words(name[:300])} "
+    return f" {phrase} " in low
 
 
 # --- rating -------------------------------------------------------------------------------

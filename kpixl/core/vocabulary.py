@@ -940,3 +940,19 @@ ACTION_HEADINGS: dict[str, tuple[str, ...]] = {
     "owner": ("owner", "action owner", "lead", "lead officer", "responsible officer", "officer"),
     "rag": ("rag", "rag status", "rag rating", "rating"),
 }
+
+
+# Words in a name that say each period's figure is an average or a duration (days to process
+# a claim, time taken to re-let): the year to date is their mean, never their sum (Hart's
+# RB07, 19.94 days in each quarter, is 19.94 days for the year, not 39.88).
+MEAN_WORDS = (
+    "average",
+    "mean",
+    "time taken",
+    "days taken",
+    "days to",
+    "weeks to",
+    "waiting time",
+    "turnaround time",
+    "length of stay",
+)
