@@ -108,7 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ModuleNotFoundError as e:
         extra = EXTRAS.get((e.name or "").partition(".")[0])
         if extra is None:
-            raise
+            return _fail(
+                f"{args.command} needs {e.name}, which is not installed: reinstall kpixl",
+                ExitCode.NOT_INSTALLED,
+            )
         return _fail(
             f'{args.command} needs {e.name}, which is not installed: pip install "kpixl[{extra}]"',
             ExitCode.NOT_INSTALLED,
@@ -121,9 +124,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         if e.errno == errno.ENOSPC:
             _fail("cannot write to standard output: no space left on the device.", 0)
             return _closed()
-        raise
+        where = f" ({e.filename})" if e.filename else ""
+        return _fail(
+            f"the system refused: {e.strerror or e}{where}. Nothing was written.",
+            ExitCode.UNEXPECTED,
+        )
     except KeyboardInterrupt:
         return _fail("stopped; nothing was written.", ExitCode.INTERRUPTED)
+    except Exception as e:  # a fault in kpixl: words, not a traceback (KPIXL_DEBUG shows it)
+        if os.environ.get("KPIXL_DEBUG"):
+            raise
+        return _fail(
+            f"an unexpected problem in kpixl ({type(e).__name__}: {' '.join(str(e).split())[:200]})"
+            ". Nothing was written. Please report it with the command you ran; set "
+            "KPIXL_DEBUG=1 to see where it happened.",
+            ExitCode.UNEXPECTED,
+        )
 
 
 def _fail(message: str, code: int) -> int:

@@ -695,7 +695,25 @@ def test_every_exit_code_is_reached_by_the_table(tmp_path: Path):
             seen |= {run.code for run in build(d)}
         except pytest.skip.Exception:
             continue
-    assert seen == set(ExitCode) - {ExitCode.INTERRUPTED}  # 130: test_ctrl_c_stops_cleanly
+    # 130: test_ctrl_c_stops_cleanly; 70, a fault in kpixl: test_a_fault_is_words
+    assert seen == set(ExitCode) - {ExitCode.INTERRUPTED, ExitCode.UNEXPECTED}
+
+
+def test_a_fault_is_words_not_a_traceback(monkeypatch, capsys, tmp_path: Path):
+    from kpixl import cli
+
+    def fault(args):
+        raise RuntimeError("a bug")
+
+    monkeypatch.delenv("KPIXL_DEBUG", raising=False)
+    monkeypatch.setattr(cli, "_rate", fault)
+    assert cli.main(["rate", str(tmp_path / "t.xlsx")]) == ExitCode.UNEXPECTED
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "RuntimeError: a bug" in err and "report it" in err
+    assert len(err.splitlines()) == 1
+    monkeypatch.setenv("KPIXL_DEBUG", "1")  # a developer sees where
+    with pytest.raises(RuntimeError):
+        cli.main(["rate", str(tmp_path / "t.xlsx")])
 
 
 # --- the pack's contents for the cases that write one ----------------------------------------

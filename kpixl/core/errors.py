@@ -35,6 +35,7 @@ class ExitCode(IntEnum):
     OUTPUT_CLOSED = 11
     NOT_INSTALLED = 12
     USAGE = 64
+    UNEXPECTED = 70  # a fault in kpixl itself (sysexits' EX_SOFTWARE)
     INTERRUPTED = 130
 
 
@@ -54,6 +55,7 @@ EXIT_CODES: dict[ExitCode, str] = {
     ExitCode.OUTPUT_CLOSED: "output closed (a closed pipe, a full disk)",
     ExitCode.NOT_INSTALLED: "a part of kpixl is not installed",
     ExitCode.USAGE: "wrong usage",
+    ExitCode.UNEXPECTED: "a fault in kpixl (please report it)",
     ExitCode.INTERRUPTED: "stopped (Ctrl+C)",
 }
 
