@@ -43,7 +43,7 @@ from .action_table import find_action_tables
 from .actions import Action
 from .build import grid_kind, grid_periods, indicators, latest_fy, slots
 from .config import CONF_SHEETS, Conf, apply_conf, conf_from_sheet
-from .errors import BadConfig, InputError, NoTableFound, rows_beyond
+from .errors import BadConfig, InputError, KpixlError, NoTableFound, rows_beyond
 from .headings import HeadingKind, Headings, display
 from .long import (
     no_shape_found,
@@ -187,16 +187,25 @@ def tracker_from_sheets(
             first.labels.get(first.fields.get("ref", first.fields["name"]), ""),
         )
     unmapped = tuple(dict.fromkeys(u for t in tables for u in t.unmapped if u))
-    return Tracker(
-        periods=tuple(grid),
-        indicators=found,
-        settings=s,
-        source=source,
-        unmapped=unmapped,
-        notices=tuple(said),
-        actions=actions,
-        action_problems=action_problems,
+    said_period = next(
+        (c.where for c in (overrides, conf) if c is not None and "reporting_period" in c.settings),
+        None,
     )
+    try:
+        return Tracker(
+            periods=tuple(grid),
+            indicators=found,
+            settings=s,
+            source=source,
+            unmapped=unmapped,
+            notices=tuple(said),
+            actions=actions,
+            action_problems=action_problems,
+        )
+    except KpixlError as e:
+        if said_period is not None and str(e).startswith("Check reporting period"):
+            raise BadConfig(f"{said_period}, reporting_period: {e}") from None
+        raise
 
 
 def _actions(
