@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import udfs
+from .core.a1 import column_letters, column_number
 
 KPI_FUNCTIONS = {name: getattr(udfs, name) for name in udfs.__all__}
 # Excel stores an add-in's function as [1]!KPI_RAG( or 'C:\...\kpixl.xlam'!KPI_RAG(;
@@ -107,23 +108,8 @@ def evaluate_workbook(path: str | Path) -> dict[tuple[str, str], Any]:
         sheet, col, row = m[1], m[2], int(m[3])
         value = getattr(ranges, "value", ranges)
         grid = value.tolist() if hasattr(value, "tolist") else [[value]]
-        start_col = _col_number(col)
+        start_col = column_number(col)
         for i, r in enumerate(grid):
             for j, cell in enumerate(r):
-                out[(sheet, f"{_col_name(start_col + j)}{row + i}")] = _plain(cell)
-    return out
-
-
-def _col_number(name: str) -> int:
-    n = 0
-    for ch in name:
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-def _col_name(n: int) -> str:
-    out = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
+                out[(sheet, f"{column_letters(start_col + j)}{row + i}")] = _plain(cell)
     return out

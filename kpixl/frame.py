@@ -17,6 +17,7 @@ KPI_RAG and this path and requires the same answer of each.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -148,6 +149,28 @@ class _Column:
         if self._distinct is None:
             self._distinct = _distinct(self.series.astype(object))
         return self._distinct
+
+
+def _each_distinct(
+    col: _Column | None, n: int, read: Callable[[Any], Any], blank: Any, m: _Messages
+) -> tuple[list[Any], np.ndarray, np.ndarray]:
+    """``read`` (a core parser) applied once to each distinct cell of a column: the values
+    read (``blank`` first, for missing cells and for no column), each row's index into
+    them, and each row's problem code (what ``read`` raised, else 0)."""
+    values: list[Any] = [blank]
+    problems = [0]
+    if col is None:
+        return values, np.zeros(n, dtype=np.intp), np.zeros(n, np.int32)
+    codes, uniques = col.distinct()
+    for u in uniques:
+        try:
+            values.append(read(u))
+            problems.append(0)
+        except KpixlError as e:
+            values.append(blank)
+            problems.append(m.code(str(e)))
+    index = np.where(codes < 0, 0, codes + 1)
+    return values, index, np.array(problems, dtype=np.int32)[index]
 
 
 def _figures(
@@ -293,41 +316,10 @@ def _statuses(
         t_early = np.array([f[3] for f in facts], dtype=np.int32)[t_codes]
         t_late = np.array([f[4] for f in facts], dtype=np.int32)[t_codes]
     # polarities: None for blank (the default depends on the target)
-    pols: list[Polarity | None] = [None]
-    p_errs = [0]
-    if p_col is None:
-        p_codes = np.zeros(n, dtype=np.intp)
-    else:
-        codes, uniques = p_col.distinct()
-        for u in uniques:
-            if is_empty(u):
-                pols.append(None)
-                p_errs.append(0)
-                continue
-            try:
-                pols.append(parse_polarity(u))
-                p_errs.append(0)
-            except KpixlError as e:
-                pols.append(None)
-                p_errs.append(m.code(str(e)))
-        p_codes = np.where(codes < 0, 0, codes + 1)
-    p_err = np.array(p_errs, dtype=np.int32)[p_codes]
-    # tolerances
-    tols: list[Any] = [parse_tolerance(None)]
-    tol_errs = [0]
-    if tol_col is None:
-        tol_codes = np.zeros(n, dtype=np.intp)
-    else:
-        codes, uniques = tol_col.distinct()
-        for u in uniques:
-            try:
-                tols.append(parse_tolerance(u))
-                tol_errs.append(0)
-            except KpixlError as e:
-                tols.append(None)
-                tol_errs.append(m.code(str(e)))
-        tol_codes = np.where(codes < 0, 0, codes + 1)
-    tol_err = np.array(tol_errs, dtype=np.int32)[tol_codes]
+    pols, p_codes, p_err = _each_distinct(
+        p_col, n, lambda u: None if is_empty(u) else parse_polarity(u), None, m
+    )
+    tols, tol_codes, tol_err = _each_distinct(tol_col, n, parse_tolerance, parse_tolerance(None), m)
 
     # the polarity each row is rated by: blank is none for a tracking target, else the
     # scheme's default (rules.md section 2)
@@ -473,51 +465,25 @@ def _directions(
 ) -> tuple[np.ndarray, np.ndarray]:
     """:func:`kpixl.core.rules.direction` on arrays: the arrow codes and each row's problem."""
     # polarity as direction() reads it: blank is the scheme's default
-    pol = np.full(n, _POL[s.default_polarity], dtype=np.int8)
-    p_err = np.zeros(n, np.int32)
-    if p_col is not None:
-        codes, uniques = p_col.distinct()
-        read: list[tuple[int, int]] = []
-        for u in uniques:
-            try:
-                read.append((_POL[parse_polarity(u, default=s.default_polarity)], 0))
-            except KpixlError as e:
-                read.append((9, m.code(str(e))))
-        read.append((_POL[s.default_polarity], 0))
-        pol = np.array([r[0] for r in read], dtype=np.int8)[codes]
-        p_err = np.array([r[1] for r in read], dtype=np.int32)[codes]
+    default = _POL[s.default_polarity]
+    pols, codes, p_err = _each_distinct(
+        p_col, n, lambda u: _POL[parse_polarity(u, default=s.default_polarity)], default, m
+    )
+    pol = np.array(pols, dtype=np.int8)[codes]
     # the target figure, for "worse but still on target"
-    point = np.full(n, np.nan)
-    t_err = np.zeros(n, np.int32)
-    if t_col is not None:
-        if t_col.numeric:
-            point = t_col.series.to_numpy(dtype=float, na_value=np.nan)
-            point = np.where(np.abs(point) > 1e300, np.nan, point)
-        else:
-            codes, uniques = t_col.distinct()
-            facts: list[tuple[float, int]] = []
-            for u in uniques:
-                try:
-                    p = arrow_point(u)
-                    facts.append((np.nan if p is None else p, 0))
-                except KpixlError as e:
-                    facts.append((np.nan, m.code(str(e))))
-            facts.append((np.nan, 0))
-            point = np.array([f[0] for f in facts])[codes]
-            t_err = np.array([f[1] for f in facts], dtype=np.int32)[codes]
-    acc = np.full(n, s.acceptable_range)
-    acc_err = np.zeros(n, np.int32)
-    if acc_col is not None:
-        codes, uniques = acc_col.distinct()
-        read_acc: list[tuple[float, int]] = []
-        for u in uniques:
-            try:
-                read_acc.append((acceptable_range(u, s), 0))
-            except KpixlError as e:
-                read_acc.append((np.nan, m.code(str(e))))
-        read_acc.append((s.acceptable_range, 0))
-        acc = np.array([r[0] for r in read_acc], dtype=float)[codes]
-        acc_err = np.array([r[1] for r in read_acc], dtype=np.int32)[codes]
+    if t_col is not None and t_col.numeric:
+        point = t_col.series.to_numpy(dtype=float, na_value=np.nan)
+        point = np.where(np.abs(point) > 1e300, np.nan, point)
+        t_err = np.zeros(n, np.int32)
+    else:
+        points, codes, t_err = _each_distinct(
+            t_col, n, lambda u: np.nan if (p := arrow_point(u)) is None else p, np.nan, m
+        )
+        point = np.array(points, dtype=float)[codes]
+    accs, codes, acc_err = _each_distinct(
+        acc_col, n, lambda u: acceptable_range(u, s), s.acceptable_range, m
+    )
+    acc = np.array(accs, dtype=float)[codes]
     err = _first(p_err, cur_err, prev_err, t_err, acc_err)
     code = _arrow(cur, prev, pol, point, acc, s.direction_style)
     code = np.where(err != 0, _NO_STATUS, code)

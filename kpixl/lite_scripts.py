@@ -25,6 +25,7 @@ from typing import Any
 
 from . import __version__
 from .core import KpixlError
+from .core.a1 import column_letters
 from .core.checks import check_tracker as _check_tracker
 from .core.checks import findings_table
 from .core.layout import tracker_from_sheets
@@ -469,15 +470,6 @@ def _runs(grid: list[list[Any]]) -> list[tuple[tuple[int, int, int, int], Any]]:
             open_.setdefault(run, r)
     done += [((first, run[0], len(grid), run[1]), run[2]) for run, first in open_.items()]
     return done
-
-
-def column_letters(c: int) -> str:
-    """Excel's letters for a 1-based column: 1 is A, 28 is AB."""
-    letters = ""
-    while c:
-        c, rem = divmod(c - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def address(r0: int, c0: int, r1: int | None = None, c1: int | None = None) -> str:

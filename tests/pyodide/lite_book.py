@@ -36,6 +36,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kpixl.core.a1 import column_letters, column_number
+
 Rows = Sequence[Sequence[Any]]
 HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 FONT = ("bold", "italic", "color", "size", "name")
@@ -59,21 +61,6 @@ class CellState:
     number_format: str | None = None
 
 
-def column_number(letters: str) -> int:
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-def letters(c: int) -> str:
-    out = ""
-    while c:
-        c, rem = divmod(c - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
 _CELL = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 
 
@@ -87,7 +74,7 @@ def parse(address: str) -> tuple[int, int, int, int]:
         m = _CELL.match(p)
         if not m:
             raise ValueError(f"not a cell address: {p!r} (in {address!r})")
-        cells.append((int(m[2]), column_number(m[1])))
+        cells.append((int(m[2]), column_number(m[1].upper())))
     (r0, c0), (r1, c1) = cells[0], cells[-1]
     return min(r0, r1), min(c0, c1), max(r0, r1), max(c0, c1)
 
@@ -293,10 +280,10 @@ class Range:
 
     @property
     def address(self) -> str:
-        first = f"{letters(self.column)}{self.row}"
+        first = f"{column_letters(self.column)}{self.row}"
         if (self.row, self.column) == (self.last_row, self.last_column):
             return first
-        return f"{first}:{letters(self.last_column)}{self.last_row}"
+        return f"{first}:{column_letters(self.last_column)}{self.last_row}"
 
     @property
     def shape(self) -> tuple[int, int]:
