@@ -18,23 +18,15 @@ import xlsxwriter
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from tests.seeds import s000
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CSV = ROOT / "workbooks" / "source" / "indicators.csv"
 SAMPLE_TOML = ROOT / "workbooks" / "source" / "tracker.toml"
 
 # --- 000: housing service plan --------------------------------------------------------
 
-HOUSING_HEADER = [
-    "Indicator No.",
-    "KPI Description",
-    "Q1 2024/25",
-    "Q2 2024/25",
-    "Q3 2024/25",
-    "Q4 2024/25",
-    "Annual Target 2024/25",
-    "Status",
-    "Commentary",
-]
+HOUSING_HEADER = list(s000.HEADER)  # 000's own headings, as the seed's tracker has them
 # (ref, description, Q1, Q2, target, commentary); percentages as Excel stores them (0.902)
 HOUSING_ROWS = [
     (
