@@ -7,7 +7,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # a new stamp, so a new install, whenever the declared ranges or the pinned versions change
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
-DEBS   := libreoffice-calc-nogui python3-uno poppler-utils
+# Carlito has Calibri's metrics (the packs' font), so LibreOffice's PDFs lay out as Excel's
+DEBS   := libreoffice-calc-nogui python3-uno poppler-utils fonts-crosextra-carlito
 OUT    := out
 
 .PHONY: demo test bench lint office pyodide venv sample snapshots clean
@@ -19,10 +20,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[all,dev]'
 	@rm -f $(VENV)/.installed-* && touch $@
 
-# LibreOffice (PDF export, end-to-end tests) and poppler (PDF checks), from Debian.
+# LibreOffice (PDF export, end-to-end tests), poppler (PDF checks) and Carlito, from Debian.
 office:
 	@if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 \
-	    && /usr/bin/python3 -c 'import uno' >/dev/null 2>&1; then :; \
+	    && /usr/bin/python3 -c 'import uno' >/dev/null 2>&1 \
+	    && [ -e /usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing $(DEBS) (Debian)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS) >/dev/null; \

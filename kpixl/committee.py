@@ -44,9 +44,14 @@ class PackResult:
         s = self.pack.summary
         parts = ", ".join(f"{s.count(label)} {label}" for label in s.labels())
         wrote = str(self.xlsx) + (f" and {self.pdf}" if self.pdf else "")
+        a = self.pack.actions
+        plan = ""
+        if a is not None and a.total:
+            counts = ", ".join(f"{a.count(c)} {c}" for c in a.labels() if a.count(c))
+            plan = f"; {a.total} delivery-plan actions ({counts})"
         return (
             f"Wrote {wrote}: {len(self.pack.tables)} committee sheets, {s.total} indicators "
-            f"for {self.pack.period} ({parts})."
+            f"for {self.pack.period} ({parts}){plan}."
         )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +126,15 @@ def _write(pack: Pack, path: Path, progress: Callable[[str], None]) -> None:
         trend_row = _table_sheet(wb, fmt, pack, table, trend_ws, trend_row)
     if pack.plan:
         plan_ws = wb.add_worksheet("Delivery plan")
-        _listings_sheet(wb, fmt, pack, plan_ws, f"Delivery plan at {pack.period}", pack.plan)
+        _listings_sheet(
+            wb,
+            fmt,
+            pack,
+            plan_ws,
+            f"Delivery plan at {pack.period}",
+            pack.plan,
+            key=False,
+        )
     _listings_sheet(wb, fmt, pack, summary_ws, "Summary of performance", pack.summary_sheet)
     _listings_sheet(
         wb, fmt, pack, exceptions_ws, "Exceptions: indicators rated Red", pack.exceptions_sheet
@@ -148,17 +157,43 @@ def _count_rows(table: Table) -> int:
     return sum(1 for r in table.rows if r.kind == "indicator")
 
 
-def _print_setup(ws: Any, header_row: int, last_col: int) -> None:
+def _print_setup(
+    ws: Any, header_row: int | None, last_col: int, widths: Sequence[float] = ()
+) -> None:
+    """A4 landscape, one page wide. Given the column `widths`, a fixed scale that fits them
+    instead of Excel's Fit-to, which would ignore the sheet's manual page breaks."""
     ws.set_landscape()
     ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)  # one page wide, as many tall as needed
-    ws.repeat_rows(header_row)
+    if widths:
+        ws.set_print_scale(_scale_to_fit(widths))
+    else:
+        ws.fit_to_pages(1, 0)  # one page wide, as many tall as needed
+    if header_row is not None:  # a sheet of one table repeats its header on every page
+        ws.repeat_rows(header_row)
     ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
     ws.set_footer("&L&8&A&C&8Page &P of &N&R&8kpixl")
-    ws.print_area(0, 0, max(ws.dim_rowmax or 0, header_row), last_col)
+    ws.print_area(0, 0, max(ws.dim_rowmax or 0, header_row or 0), last_col)
 
 
-def _title_block(ws: Any, fmt: _Formats, pack: Pack, heading: str, meeting: str, last: int) -> None:
+def _scale_to_fit(widths: Sequence[float]) -> int:
+    """The print scale (10..100 %) that fits columns of these widths across A4 landscape.
+
+    A column of width w characters is w * 7 + 5 pixels at 96 per inch (Calibri 11); the
+    page is 11.69 in less the 0.8 in of margins, of which a tenth is left spare, because
+    LibreOffice and printers' fonts run a little wider than Excel's.
+
+    >>> _scale_to_fit([10.0] * 5)
+    100
+    >>> _scale_to_fit([50.0] * 5)
+    53
+    """
+    inches = sum(w * 7 + 5 for w in widths) / 96
+    return max(10, min(100, int(90 * (11.69 - 0.8) / inches)))
+
+
+def _title_block(
+    ws: Any, fmt: _Formats, pack: Pack, heading: str, meeting: str, last: int, key: bool = True
+) -> None:
     title = fmt.get(bold=True, font_size=14, border=0)
     plain = fmt.get(border=0, font_size=10)
     ws.merge_range(0, 0, 0, last, pack.council or pack.title, title)
@@ -174,7 +209,8 @@ def _title_block(ws: Any, fmt: _Formats, pack: Pack, heading: str, meeting: str,
         f"{pack.title}. Reporting period: {pack.period}. Produced {pack.produced}.",
         plain,
     )
-    _key_row(ws, fmt, pack, 3, last)
+    if key:  # the KPI key; a sheet of actions has its own rule under each theme
+        _key_row(ws, fmt, pack, 3, last)
 
 
 def _key_row(ws: Any, fmt: _Formats, pack: Pack, row: int, last: int) -> None:
@@ -201,7 +237,7 @@ def _key_row(ws: Any, fmt: _Formats, pack: Pack, row: int, last: int) -> None:
             ws.merge_range(row, first, row, first + 1, text, style)
         else:
             ws.write_string(row, first, text, style)
-    ws.set_row(row, 24)
+    ws.set_row(row, 24 if span == 2 else 34)  # a narrow cell wraps its words to three lines
     parts: list[Any] = [fmt.get(bold=True, border=0, font_size=8), "Direction of travel: "]
     for arrow, meaning in pack.key_arrows:
         if arrow is Direction.NOT_AVAILABLE:
@@ -320,28 +356,80 @@ def _table_sheet(
 
 
 def _listings_sheet(
-    wb: Any, fmt: _Formats, pack: Pack, ws: Any, heading: str, listings: Sequence[Listing]
+    wb: Any,
+    fmt: _Formats,
+    pack: Pack,
+    ws: Any,
+    heading: str,
+    listings: Sequence[Listing],
+    key: bool = True,
 ) -> None:
     """A sheet of the model's listings, one under another: each its title (but the first,
     which the sheet's heading gives), note, header, rows, the sentences under it and its
-    chart."""
+    chart. A listing or a chart that would not fit on what is left of a
+    printed page starts the next one, so that no chart is cut in two and no theme's title
+    is left at the foot of a page. The KPI `key` is left off a sheet of actions, which
+    states its own rule under each theme."""
     last = max((len(li.columns) for li in listings), default=1) - 1
-    _title_block(ws, fmt, pack, heading, "", last)
+    _title_block(ws, fmt, pack, heading, "", last, key=key)
     widths: dict[int, float] = {}
     r = FIRST_TABLE_ROW - 1
-    head_row = r
+    starts: list[int] = []  # the rows where a block to keep on one page begins
     for i, listing in enumerate(listings):
         if i:
             r += 1
+        starts.append(r)
         r = _listing(
-            wb, fmt, pack, ws, listing, r, widths, titled=i > 0 or heading != listing.title
+            wb,
+            fmt,
+            pack,
+            ws,
+            listing,
+            r,
+            widths,
+            titled=i > 0 or heading != listing.title,
+            blocks=starts,
         )
-        if i == 0:
-            head_row = FIRST_TABLE_ROW - 1
     for c, width in widths.items():
         ws.set_column(c, c, width)
-    _print_setup(ws, head_row, last)
+    head_row = FIRST_TABLE_ROW - 1
+    sheet_widths = [widths.get(c, 8.43) for c in range(last + 1)]
+    _print_setup(ws, head_row if len(listings) == 1 else None, last, sheet_widths)
+    heights = [ws.row_sizes.get(row, [20])[0] for row in range(r)]  # pixels
+    breaks = _page_breaks(heights, starts, _page_pixels(_scale_to_fit(sheet_widths)))
+    if breaks:
+        ws.set_h_pagebreaks(breaks)
     ws.print_area(0, 0, max(r - 1, head_row), last)
+
+
+def _page_pixels(scale: int) -> float:
+    """The height of sheet one printed A4 landscape page holds at this scale, in pixels:
+    8.27 in less 1.1 in of margins, at 96 per inch, with a twentieth spare."""
+    return (8.27 - 1.1) * 96 * 0.95 * 100 / scale
+
+
+def _page_breaks(heights: Sequence[float], starts: Sequence[int], page: float) -> list[int]:
+    """The rows to break before: each block (from one of `starts` to the next) that does
+    not fit on what is left of the page starts a new one; a block taller than a page runs
+    on, and the printer breaks it.
+
+    >>> _page_breaks([10.0] * 10, [0, 4, 8], page=50)
+    [4, 8]
+    >>> _page_breaks([10.0] * 10, [0, 2, 4], page=50)
+    [4]
+    """
+    breaks: list[int] = []
+    used = 0.0
+    bounds = [*starts, len(heights)]
+    for start, end in pairwise(bounds):
+        block = sum(heights[start:end])
+        if used and used + block > page:
+            breaks.append(start)
+            used = 0.0
+        if start == bounds[0]:
+            block += sum(heights[:start])  # the title block above the first
+        used = (used + block) % page if used + block > page else used + block
+    return breaks
 
 
 def _listing(
@@ -353,9 +441,15 @@ def _listing(
     r: int,
     widths: dict[int, float],
     titled: bool,
+    blocks: list[int],
 ) -> int:
+    """Draw one listing from row `r`; returns the next free row. Adds to `blocks` the row
+    where its chart begins, a block the printed page keeps whole."""
     cols = listing.columns
-    last = len(cols) - 1
+    starts = [0]  # each column's first sheet column: a column may span several
+    for column in cols:
+        starts.append(starts[-1] + column.span)
+    last = starts[-1] - 1
     wrap = fmt.get(text_wrap=True)
     if titled:
         ws.merge_range(r, 0, r, last, listing.title, fmt.get(bold=True, bg_color=SECTION_FILL))
@@ -363,9 +457,10 @@ def _listing(
     if listing.note:
         ws.merge_range(r, 0, r, last, listing.note, fmt.get(italic=True, border=0, font_size=9))
         r += 1
-    for c, column in enumerate(cols):
-        ws.write_string(r, c, column.header, fmt.header())
-        widths[c] = max(widths.get(c, 0), column.width)
+    for column, c in zip(cols, starts, strict=False):
+        _spanned(ws, r, c, column.span, column.header, fmt.header())
+        if column.span == 1:
+            widths[c] = max(widths.get(c, 0), column.width)
     ws.set_row(r, 30)
     r += 1
     if not listing.rows and listing.empty:
@@ -373,13 +468,17 @@ def _listing(
         r += 1
     for row in listing.rows:
         bold = row.kind == "total"
-        for c, (column, cell) in enumerate(zip(cols, row.cells, strict=True)):
-            _cell(ws, fmt, pack, r, c, column.kind, cell, bold)
+        for column, c, cell in zip(cols, starts, row.cells, strict=False):
+            if column.span > 1:
+                text = "" if cell.value is None else str(cell.value)
+                _spanned(ws, r, c, column.span, text, fmt.get(text_wrap=True, bold=bold))
+            else:
+                _cell(ws, fmt, pack, r, c, column.kind, cell, bold)
         lines = max(
             1,
             *(
-                len(str(cell.value or "")) // max(int(column.width * 1.25), 1) + 1
-                for column, cell in zip(cols, row.cells, strict=True)
+                len(str(cell.value or "")) // max(int(_width(column, c, widths) * 1.25), 1) + 1
+                for column, c, cell in zip(cols, starts, row.cells, strict=False)
                 if column.kind == "wrap"
             ),
         )
@@ -390,8 +489,23 @@ def _listing(
         ws.set_row(r, 28)
         r += 1
     if listing.chart is not None and listing.chart.categories:
+        blocks.append(r + 1)
         r = _chart(wb, fmt, ws, listing.chart, r + 1)
     return r
+
+
+def _spanned(ws: Any, r: int, c: int, span: int, text: str, style: Any) -> None:
+    if span > 1:
+        ws.merge_range(r, c, r, c + span - 1, text, style)
+    else:
+        ws.write_string(r, c, text, style)
+
+
+def _width(column: Any, c: int, widths: dict[int, float]) -> float:
+    """A column's width on the sheet: its own, or the sum of the columns it spans."""
+    if column.span == 1:
+        return float(column.width)
+    return sum(widths.get(c + i, 8.43) for i in range(column.span))
 
 
 def _cell(
@@ -447,7 +561,7 @@ def _chart(wb: Any, fmt: _Formats, ws: Any, chart: Chart, r: int) -> int:
             }
         )
     bar.set_title({"name": chart.title})
-    bar.set_y_axis({"reverse": True})
+    bar.set_y_axis({"reverse": True, "interval_unit": 1, "num_font": {"size": 8}})  # every name
     bar.set_legend({"position": "bottom"})
     height = 60 + 34 * len(chart.categories)
     bar.set_size({"width": 900, "height": height})

@@ -112,6 +112,9 @@ def test_the_bundled_pack_shows_the_delivery_plan(tmp_path: Path) -> None:
     assert listed == _overdue_by_hand() and listed
     # the pack's model says the same as the sheets
     assert result.pack.actions is not None and result.pack.actions.total == 20
+    # and the run's last line counts them with the indicators
+    assert "; 20 delivery-plan actions (" in result.closing_line()
+    assert f"{completed} Completed" in result.closing_line()
 
 
 def test_check_and_rate_report_the_delivery_plan() -> None:

@@ -44,6 +44,7 @@ class Column:
     header: str
     width: float
     kind: ColumnKind = ColumnKind.TEXT
+    span: int = 1  # sheet columns it covers (merged), where tables share a sheet's columns
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", ColumnKind(self.kind))

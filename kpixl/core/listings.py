@@ -270,7 +270,8 @@ def exceptions_listings(
             Column("committee", "Committee", 24, ColumnKind.WRAP),
             Column("ref", "Ref", 9, ColumnKind.WRAP),
             Column("name", "Indicator", 40, ColumnKind.WRAP),
-            Column("problem", "What kpixl could not read", 100, ColumnKind.WRAP),
+            # across the Red table's figures and commentary: one grid of columns a sheet
+            Column("problem", "What kpixl could not read", 127, ColumnKind.WRAP, span=5),
         )
         out.append(
             Listing(
@@ -307,12 +308,14 @@ def exceptions_listings(
 def overdue_listing(overdue: Sequence[Assessment], period: str) -> Listing:
     """The actions overdue at the reporting date: their end has passed and they are not
     completed (001 lists them as Overdue)."""
+    # on the Exceptions sheet's grid: theme, action over Ref and Indicator, end and RAG under
+    # the figures, progress over the arrow, status and commentary
     columns = (
         Column("theme", "Theme", 24, ColumnKind.WRAP),
-        Column("action", "Action", 60, ColumnKind.WRAP),
-        Column("end", "End", 10, ColumnKind.TEXT),
-        Column("rag", "RAG", 9, ColumnKind.STATUS),
-        Column("progress", "Progress", 80, ColumnKind.WRAP),
+        Column("action", "Action", 49, ColumnKind.WRAP, span=2),
+        Column("end", "End", 12, ColumnKind.TEXT),
+        Column("rag", "RAG", 14, ColumnKind.STATUS),
+        Column("progress", "Progress", 101, ColumnKind.WRAP, span=3),
     )
     rows = tuple(
         Row(
