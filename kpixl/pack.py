@@ -157,17 +157,12 @@ def _count_rows(table: Table) -> int:
     return sum(1 for r in table.rows if r.kind == "indicator")
 
 
-def _print_setup(
-    ws: Any, header_row: int | None, last_col: int, widths: Sequence[float] = ()
-) -> None:
-    """A4 landscape, one page wide. Given the column `widths`, a fixed scale that fits them
-    instead of Excel's Fit-to, which would ignore the sheet's manual page breaks."""
+def _print_setup(ws: Any, header_row: int | None, last_col: int, widths: Sequence[float]) -> None:
+    """A4 landscape, one page wide: a fixed scale that fits the columns' `widths`, not
+    Excel's Fit-to, which would ignore the sheet's manual page breaks."""
     ws.set_landscape()
     ws.set_paper(9)  # A4
-    if widths:
-        ws.set_print_scale(_scale_to_fit(widths))
-    else:
-        ws.fit_to_pages(1, 0)  # one page wide, as many tall as needed
+    ws.set_print_scale(_scale_to_fit(widths))
     if header_row is not None:  # a sheet of one table repeats its header on every page
         ws.repeat_rows(header_row)
     ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
@@ -281,8 +276,11 @@ def _table_sheet(
     if trend_row == 0 and n_trend:
         trend_ws.write_row(0, 0, ["Sheet", "Ref", *pack.trend_labels])
         trend_row = 1
+    starts = [r]  # the blocks a printed page keeps whole: each section with its rows
     for row in table.rows:
         if row.kind == "section":
+            if r > starts[0]:
+                starts.append(r)
             ws.merge_range(r, 0, r, last, row.label, section)
             r += 1
             continue
@@ -349,7 +347,10 @@ def _table_sheet(
                 "empty_cells": "connect",
             },
         )
-    _print_setup(ws, head_row, last)
+    widths = [c.width for c in cols]
+    _print_setup(ws, head_row, last, widths)
+    header = ws.row_sizes.get(head_row, [20])[0]
+    _paginate(ws, starts, r, _page_pixels(_scale_to_fit(widths)), header)
     ws.print_area(0, 0, r - 1, last)
     ws.autofilter(head_row, 0, r - 1, last)
     return trend_row
@@ -395,10 +396,7 @@ def _listings_sheet(
     head_row = FIRST_TABLE_ROW - 1
     sheet_widths = [widths.get(c, 8.43) for c in range(last + 1)]
     _print_setup(ws, head_row if len(listings) == 1 else None, last, sheet_widths)
-    heights = [ws.row_sizes.get(row, [20])[0] for row in range(r)]  # pixels
-    breaks = _page_breaks(heights, starts, _page_pixels(_scale_to_fit(sheet_widths)))
-    if breaks:
-        ws.set_h_pagebreaks(breaks)
+    _paginate(ws, starts, r, _page_pixels(_scale_to_fit(sheet_widths)), 0.0)
     ws.print_area(0, 0, max(r - 1, head_row), last)
 
 
@@ -408,28 +406,45 @@ def _page_pixels(scale: int) -> float:
     return (8.27 - 1.1) * 96 * 0.95 * 100 / scale
 
 
-def _page_breaks(heights: Sequence[float], starts: Sequence[int], page: float) -> list[int]:
-    """The rows to break before: each block (from one of `starts` to the next) that does
-    not fit on what is left of the page starts a new one; a block taller than a page runs
-    on, and the printer breaks it.
+def _page_breaks(
+    heights: Sequence[float], starts: Sequence[int], page: float, repeat: float = 0.0
+) -> list[int]:
+    """The rows to break before, so that a block (from one of `starts` to the next: a
+    section, a theme, a chart) is not split where it could be kept whole. A block that does
+    not fit on what is left of the page starts the next one, unless it is taller than a
+    page and a good part of this one is left: then it runs on and the printer breaks it.
+    `heights` are the rows' in pixels; `repeat` the header printed atop every page.
 
     >>> _page_breaks([10.0] * 10, [0, 4, 8], page=50)
     [4, 8]
     >>> _page_breaks([10.0] * 10, [0, 2, 4], page=50)
     [4]
+    >>> _page_breaks([10.0] * 20, [0, 2], page=50)  # a long block runs on
+    []
     """
+    repeat = min(repeat, page / 2)
     breaks: list[int] = []
-    used = 0.0
     bounds = [*starts, len(heights)]
+    used = sum(heights[: bounds[0]])  # the title block and header above the first
     for start, end in pairwise(bounds):
         block = sum(heights[start:end])
-        if used and used + block > page:
+        left = page - used
+        if used > repeat and block > left and (block <= page - repeat or left < page / 4):
             breaks.append(start)
-            used = 0.0
-        if start == bounds[0]:
-            block += sum(heights[:start])  # the title block above the first
-        used = (used + block) % page if used + block > page else used + block
+            used = repeat
+        while used + block > page:  # what runs on to the next page
+            block -= page - used
+            used = repeat
+        used += block
     return breaks
+
+
+def _paginate(ws: Any, starts: Sequence[int], end: int, page: float, repeat: float) -> None:
+    """Set the manual page breaks that keep the sheet's blocks whole (see _page_breaks)."""
+    heights = [ws.row_sizes.get(row, [20])[0] for row in range(end)]  # pixels; 20 unset
+    breaks = _page_breaks(heights, starts, page, repeat)
+    if breaks:
+        ws.set_h_pagebreaks(breaks)
 
 
 def _listing(
@@ -603,7 +618,10 @@ def write_table(rows: list[list[object]], out_path: str | Path, title: str, empt
             ws.write_string(3, 0, empty)
         ws.freeze_panes(3, 0)
         ws.autofilter(2, 0, max(2, len(rows) + 1), len(rows[0]) - 1)
-        _print_setup(ws, 2, len(rows[0]) - 1)
+        columns = len(rows[0])
+        _print_setup(
+            ws, 2, columns - 1, [widths[c] if c < len(widths) else 15 for c in range(columns)]
+        )
         wb.close()
         _readable(tmp)
         os.replace(tmp, out)

@@ -102,13 +102,39 @@ def test_formats_fills_print_settings_and_panes(built):
     assert rows["AFL13"]["Direction of travel"].font.color.rgb.endswith("00863D")  # ↑G green
     assert ws.freeze_panes == f"C{FIRST_TABLE_ROW + 1}"
     assert ws.page_setup.orientation == "landscape"
-    assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+    # a fixed scale, not Fit-to (which would ignore the manual breaks between sections)
+    assert not (ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage)
+    assert 10 <= int(ws.page_setup.scale) < 100
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert breaks, "a 39-indicator sheet prints on several pages"
+    # each break falls just above a section title (openpyxl's ids count rows from 1, 0-based)
+    assert all(ws.cell(b + 1, 1).value and ws.cell(b + 1, 2).value is None for b in breaks), breaks
     assert ws.print_title_rows == f"${FIRST_TABLE_ROW}:${FIRST_TABLE_ROW}"
     assert "Page &P of &N" in ws.oddFooter.center.text
     for sheet in wb.worksheets:
         if sheet.title != "Trend data":
             assert sheet.page_setup.orientation == "landscape", sheet.title
+
+
+def test_last_years_ytd_is_a_figure_in_its_own_format(built):
+    """The tracker's own "Year to Date 2023/24" cells, formatted as Excel formats them,
+    print as figures (97.4%, 241); text is kept as typed (59.5 days)."""
+    _, wb = built
+    rows = _rows_by_ref(wb["Housing & Communities OSC"])
+    source = {r.ref: r for r in tracker_from_source().indicators}
+    for ref, shown, fmt in (
+        ("HME01", 0.974, "0.0%"),
+        ("HME04", 0.049, "0.0%"),
+        ("AFL13", 241, "#,##0"),
+    ):
+        cell = rows[ref]["Year to date 2023/24"]
+        assert cell.value == pytest.approx(shown), (ref, cell.value, source[ref].last_year_ytd)
+        assert cell.number_format == fmt, ref
+    assert rows["STP37a"]["Year to date 2023/24"].value == "59.5 days"
+    for ws in wb.worksheets:  # no object's repr ever reaches a cell
+        for row in ws.iter_rows():
+            for c in row:
+                assert not (isinstance(c.value, str) and "Value(" in c.value), (ws.title, c)
 
 
 def test_x_out_of_y_under_percentages(built):

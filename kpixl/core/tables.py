@@ -123,6 +123,8 @@ def _raw_cell(x: object, unit: str, decimals: int) -> Cell:
         return Cell("")
     if isinstance(x, (int, float)) and not isinstance(x, bool):
         return Cell(float(x), unit, decimals)
+    if isinstance(x, Value):  # a figure the reader took with its cell's format (97.4%)
+        return _value_cell(x, unit, decimals)
     try:
         v = read_value(x)
     except KpixlError:

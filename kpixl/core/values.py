@@ -85,6 +85,27 @@ class Value:
     def is_missing(self) -> bool:
         return self.value is None
 
+    def __str__(self) -> str:
+        """The value as an officer would type it, for messages and cells shown as text.
+
+        >>> [str(read_value(x)) for x in ("97.4%", "15 out of 17", "£1,250.5", "3 days", "TBC")]
+        ['97.4%', '15 out of 17', '£1,250.5', '3 days', 'TBC']
+        """
+        if self.value is None:
+            return "" if self.missing in (None, "blank") else str(self.missing)
+        if self.numerator is not None and self.denominator is not None:
+            return f"{_typed(self.numerator)} out of {_typed(self.denominator)}"
+        if self.percent:
+            return f"{_typed(self.value * 100)}%"
+        if self.unit == "£":
+            return f"£{_typed(self.value)}"
+        return f"{_typed(self.value)} {self.unit}" if self.unit else _typed(self.value)
+
+
+def _typed(x: float) -> str:
+    # twelve significant figures hide binary noise (0.974 x 100) and keep pence
+    return f"{x:,.12g}"
+
 
 BLANK = Value(None, missing="blank")
 
