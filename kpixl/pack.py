@@ -19,6 +19,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from .core.cells import Column
 from .core.listings import Chart, Listing
 from .core.rules import Direction, Status
 from .core.tables import NOT_RATED, PARENT, Pack, Table
@@ -157,17 +158,20 @@ def _count_rows(table: Table) -> int:
     return sum(1 for r in table.rows if r.kind == "indicator")
 
 
-def _print_setup(ws: Any, header_row: int | None, last_col: int, widths: Sequence[float]) -> None:
+def _print_setup(ws: Any, header_row: int | None, last_row: int, widths: Sequence[float]) -> float:
     """A4 landscape, one page wide: a fixed scale that fits the columns' `widths`, not
-    Excel's Fit-to, which would ignore the sheet's manual page breaks."""
+    Excel's Fit-to, which would ignore the sheet's manual page breaks. Returns how much
+    sheet, in pixels, a printed page holds at that scale."""
+    scale = _scale_to_fit(widths)
     ws.set_landscape()
     ws.set_paper(9)  # A4
-    ws.set_print_scale(_scale_to_fit(widths))
+    ws.set_print_scale(scale)
     if header_row is not None:  # a sheet of one table repeats its header on every page
         ws.repeat_rows(header_row)
     ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
     ws.set_footer("&L&8&A&C&8Page &P of &N&R&8kpixl")
-    ws.print_area(0, 0, max(ws.dim_rowmax or 0, header_row or 0), last_col)
+    ws.print_area(0, 0, max(last_row, header_row or 0), len(widths) - 1)
+    return _page_pixels(scale)
 
 
 def _scale_to_fit(widths: Sequence[float]) -> int:
@@ -348,10 +352,8 @@ def _table_sheet(
             },
         )
     widths = [c.width for c in cols]
-    _print_setup(ws, head_row, last, widths)
-    header = ws.row_sizes.get(head_row, [20])[0]
-    _paginate(ws, starts, r, _page_pixels(_scale_to_fit(widths)), header)
-    ws.print_area(0, 0, r - 1, last)
+    page = _print_setup(ws, head_row, r - 1, widths)
+    _paginate(ws, starts, r, page, ws.row_sizes.get(head_row, [20])[0])
     ws.autofilter(head_row, 0, r - 1, last)
     return trend_row
 
@@ -371,7 +373,7 @@ def _listings_sheet(
     printed page starts the next one, so that no chart is cut in two and no theme's title
     is left at the foot of a page. The KPI `key` is left off a sheet of actions, which
     states its own rule under each theme."""
-    last = max((len(li.columns) for li in listings), default=1) - 1
+    last = max((sum(c.span for c in li.columns) for li in listings), default=1) - 1
     _title_block(ws, fmt, pack, heading, "", last, key=key)
     widths: dict[int, float] = {}
     r = FIRST_TABLE_ROW - 1
@@ -393,11 +395,10 @@ def _listings_sheet(
         )
     for c, width in widths.items():
         ws.set_column(c, c, width)
-    head_row = FIRST_TABLE_ROW - 1
     sheet_widths = [widths.get(c, 8.43) for c in range(last + 1)]
-    _print_setup(ws, head_row if len(listings) == 1 else None, last, sheet_widths)
-    _paginate(ws, starts, r, _page_pixels(_scale_to_fit(sheet_widths)), 0.0)
-    ws.print_area(0, 0, max(r - 1, head_row), last)
+    header = FIRST_TABLE_ROW - 1 if len(listings) == 1 else None
+    page = _print_setup(ws, header, r - 1, sheet_widths)
+    _paginate(ws, starts, r, page, 0.0)
 
 
 def _page_pixels(scale: int) -> float:
@@ -516,7 +517,7 @@ def _spanned(ws: Any, r: int, c: int, span: int, text: str, style: Any) -> None:
         ws.write_string(r, c, text, style)
 
 
-def _width(column: Any, c: int, widths: dict[int, float]) -> float:
+def _width(column: Column, c: int, widths: dict[int, float]) -> float:
     """A column's width on the sheet: its own, or the sum of the columns it spans."""
     if column.span == 1:
         return float(column.width)
@@ -619,8 +620,9 @@ def write_table(rows: list[list[object]], out_path: str | Path, title: str, empt
         ws.freeze_panes(3, 0)
         ws.autofilter(2, 0, max(2, len(rows) + 1), len(rows[0]) - 1)
         columns = len(rows[0])
+        last_row = max(3, len(rows) + 1)  # the rows, or the line that says there are none
         _print_setup(
-            ws, 2, columns - 1, [widths[c] if c < len(widths) else 15 for c in range(columns)]
+            ws, 2, last_row, [widths[c] if c < len(widths) else 15 for c in range(columns)]
         )
         wb.close()
         _readable(tmp)

@@ -730,13 +730,7 @@ def test_formula_injection_stays_text_in_the_pack(tmp_path: Path):
         for i, text in enumerate(INJECTIONS)
     ]
     t = tracker(tmp_path / "t.xlsx", rows)
-    done = subprocess.run(
-        [*KPIXL, "pack", str(t), "-o", str(tmp_path / "pack.xlsx")],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=60,
-    )
+    done = _run(Run(["pack", str(t), "-o", str(tmp_path / "pack.xlsx")], 0, ()), tmp_path)
     assert done.returncode == 0, done.stderr
     parts = _pack_xml(tmp_path / "pack.xlsx")
     sheets = "".join(v for k, v in parts.items() if k.startswith("xl/worksheets/"))
@@ -754,13 +748,7 @@ def test_huge_figures_give_a_pack_of_finite_numbers(tmp_path: Path):
         *ROWS,
     ]
     t = tracker(tmp_path / "t.xlsx", rows)
-    done = subprocess.run(
-        [*KPIXL, "pack", str(t), "-o", str(tmp_path / "pack.xlsx")],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=60,
-    )
+    done = _run(Run(["pack", str(t), "-o", str(tmp_path / "pack.xlsx")], 0, ()), tmp_path)
     assert done.returncode == 0, done.stderr
     sheets = "".join(
         v for k, v in _pack_xml(tmp_path / "pack.xlsx").items() if k.startswith("xl/worksheets/")
