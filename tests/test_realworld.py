@@ -112,8 +112,15 @@ def test_hart_read_as_it_is_and_rated_as_hart_does_except_named_rows(tmp_path):
     assert [p.label for p in t.periods] == ["Q1 2014/15", "Q2 2014/15"]
     ratings = rate_tracker(t)
     assert all(r.stated is not None for r in ratings)  # every Status read, Info only too
-    differ = {r.indicator.ref for r in ratings if r.own_status is not r.stated}
-    assert differ == set(HART_DIFFERENCES)
+    differ = {r.indicator.ref: r.own_status for r in ratings if r.own_status is not r.stated}
+    assert set(differ) == set(HART_DIFFERENCES)
+    # and kpixl's own status is the one each reason states ("Green by the rules", "Red")
+    for ref, why in HART_DIFFERENCES.items():
+        own = differ[ref].value  # type: ignore[union-attr]
+        assert f"{own} by the rules" in why or f"rates 25% {own}" in why or f", {own};" in why, (
+            ref,
+            own,
+        )
     # the 0s kpixl's checker reports as perhaps "not reported"
     findings = check_tracker(t)
     zeros = {f.ref for f in findings if f.code is Reason.ZERO_NOT_REPORTED}
