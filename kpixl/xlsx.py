@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 from xml.etree.ElementTree import XMLPullParser
 
+from .core.a1 import column_number
 from .core.errors import CorruptWorkbook, WorkbookTooLarge, rows_beyond
 from .core.scan import SheetData
 
@@ -236,34 +237,25 @@ def _workbook(z: zipfile.ZipFile) -> tuple[list[tuple[str, str, str]], bool, str
     return sheets, date1904, shared, styles
 
 
-_DIGITS = "0123456789"
-_COLUMNS: dict[str, int] = {}
-
-
-def _col(letters: str) -> int:
-    found = _COLUMNS.get(letters)
-    if found is None:
-        n = 0
-        for ch in letters:
-            if not "A" <= ch <= "Z":
-                return -1
-            n = n * 26 + ord(ch) - 64
-        found = _COLUMNS[letters] = n - 1
-    return found
-
-
+_COLUMNS: dict[str, int] = {}  # "B" -> 1: a sheet's few column letters, worked out once
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _ref(text: str) -> tuple[int, int] | None:
-    """ "B12" -> (11, 1), 0-based."""
+    """ "B12" -> (11, 1), 0-based; None for anything else ("B²", a row past Excel's).
+
+    >>> _ref("B12"), _ref("B²"), _ref("12")
+    ((11, 1), None, None)
+    """
     digits = text.lstrip(_UPPER)
     n = len(text) - len(digits)
-    if not 0 < n <= 3 or not digits.isdigit() or len(digits) > 7:
+    # isdigit() alone takes "²" and other scripts' digits, which int() refuses
+    if not 0 < n <= 3 or not (digits.isascii() and digits.isdigit()) or len(digits) > 7:
         return None
-    c = _COLUMNS.get(text[:n])
+    letters = text[:n]
+    c = _COLUMNS.get(letters)
     if c is None:
-        c = _col(text[:n])
+        c = _COLUMNS[letters] = column_number(letters) - 1
     return int(digits) - 1, c
 
 

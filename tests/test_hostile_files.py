@@ -893,3 +893,23 @@ def test_200000_indicators_are_refused_naming_the_setting(tmp_path: Path):
     (tmp_path / "kpixl.toml").write_text("max_rows = 200001\n")
     small = write_many(tmp_path / "s.xlsx", 20_500)  # over the default, under the setting
     assert len(read_tracker(small).indicators) == 20_500
+
+
+def test_a_cell_reference_in_other_digits_is_read_by_its_place(tmp_path: Path):
+    """A cell written r="B²" (a superscript two: a digit to str.isdigit, not to int) is not
+    a reference kpixl can use, so the cell is read by its place in the row, as a cell with
+    no reference is, and the workbook is not called damaged."""
+    from kpixl.reader import read_tracker
+
+    good = tracker(tmp_path / "good.xlsx")
+    with zipfile.ZipFile(good) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    assert 'r="B2"' in sheet
+    odd = _with_part(
+        good,
+        tmp_path / "t.xlsx",
+        "xl/worksheets/sheet1.xml",
+        sheet.replace('r="B2"', 'r="B²"').encode(),
+    )
+    names = {i.ref: i.name for i in read_tracker(odd).indicators}
+    assert names == {"A1": "Voids", "A2": "Rent collected"}
