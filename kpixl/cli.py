@@ -244,7 +244,7 @@ def _rate(args: argparse.Namespace) -> int:
         )
         if r.problem:
             print(f"{'':<10} {r.problem}")
-    s = summary([r.label for r in ratings if r.status is not None or r.problem])
+    s = summary([lab for r in ratings if (lab := r.counted)])
     print("Summary: " + "; ".join(f"{label} {s.text(label)}" for label in s.labels()))
     judged = rate_actions(tracker)
     if judged:

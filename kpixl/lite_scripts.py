@@ -30,10 +30,10 @@ from .core.checks import check_tracker as _check_tracker
 from .core.checks import findings_table
 from .core.layout import tracker_from_sheets
 from .core.listings import summary_sentence
-from .core.model import Tracker, rate_tracker, require_periods
+from .core.model import NOT_RATED, PARENT, Tracker, rate_tracker, require_periods
 from .core.rules import Status
 from .core.scan import SheetData
-from .core.tables import NOT_RATED, PARENT, Pack, build_pack
+from .core.tables import Pack, build_pack
 from .reader import visible
 from .styles import ARROW_COLOURS, HEADER_FILL, PALETTES, SECTION_FILL, number_format
 
@@ -238,7 +238,7 @@ def tables_grid(pack: Pack, tracker: Tracker) -> Grid:
     for table in pack.tables:
         meeting = f" – meeting of {table.meeting}" if table.meeting else ""
         # this sheet has no Exceptions sheet beside it: such rows say Check data themselves
-        counts = summary_sentence(table.summary).replace(" (see Exceptions)", "")
+        counts = summary_sentence(table.summary, exceptions_sheet=False)
         grid.row(
             [f"{table.heading}{meeting}. {counts}"],
             Style(bold=True, size=12),

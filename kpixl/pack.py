@@ -21,8 +21,9 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from .core.cells import Column
 from .core.listings import Chart, Listing
+from .core.model import NOT_RATED, PARENT
 from .core.rules import Direction, Status
-from .core.tables import NOT_RATED, PARENT, Pack, Table
+from .core.tables import Pack, Table
 from .styles import ARROW_COLOURS, HEADER_FILL, PALETTES, SECTION_FILL, number_format
 
 FIRST_TABLE_ROW = 7  # rows 0-5: title block, key and scheme; row 6: column headers

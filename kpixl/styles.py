@@ -8,8 +8,8 @@ Python, so that Lite (Pyodide) can use them without XlsxWriter.
 
 from __future__ import annotations
 
+from .core.model import NOT_RATED, PARENT
 from .core.rules import Status
-from .core.tables import NOT_RATED, PARENT
 
 # Fills and font colours per status (004's key: green, amber, red, dark grey, grey,
 # turquoise) and a colour-blind-safe alternative (Okabe-Ito hues). The word is always

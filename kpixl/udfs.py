@@ -41,6 +41,7 @@ from .core import (
 )
 from .core.actions import ActionRules, action_status, lookup_action_status
 from .core.gc_pause import paused
+from .core.model import action_rules
 from .core.rules import parse_status, rag, rate_rows
 from .core.scheme import default_scheme, get_settings
 from .core.targets import TargetKind
@@ -489,8 +490,7 @@ def KPI_ACTION(status, due, start=None, period=None):
     and its end has passed), Late to start, or the stated one (In progress…). A cell or a
     column; spills one result per row."""
     # The end is called "due": End is a reserved word in VBA, where the wrapper is declared.
-    s = get_settings()
-    rules = ActionRules(fy_start_month=s.fy_start_month, financial_year=s.financial_year)
+    rules = action_rules(get_settings())
     return _each(lambda st, e, b, p: _action(st, e, b, p, rules), status, due, start, period)
 
 

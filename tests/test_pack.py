@@ -14,8 +14,7 @@ import pytest
 import kpixl
 from kpixl.cli import main
 from kpixl.committee import make_pack
-from kpixl.core.model import rate_tracker
-from kpixl.core.tables import NOT_RATED
+from kpixl.core.model import NOT_RATED, rate_tracker
 from kpixl.pack import FIRST_TABLE_ROW, PALETTES
 from kpixl.reader import read_tracker
 from kpixl.samples import tracker_from_source

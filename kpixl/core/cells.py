@@ -14,9 +14,6 @@ from enum import StrEnum
 from .model import Rating
 from .rules import Direction, Status
 
-NOT_RATED = "Check data"  # a row that could not be rated: the comments say why
-PARENT = "See below"  # a parent whose sub-measures are rated, each under it
-
 
 class RowKind(StrEnum):
     SECTION = "section"  # a directorate or service heading across the table

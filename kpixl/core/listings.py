@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .actions import BOX, NO_THEME, ActionStatus, ActionSummary, Assessment
-from .cells import NOT_RATED, Cell, Column, ColumnKind, Row, RowKind
-from .model import Rating
+from .cells import Cell, Column, ColumnKind, Row, RowKind
+from .model import NOT_RATED, Rating
 from .rules import Status
 from .summary import Summary
 
@@ -66,9 +66,10 @@ def _share(text: str, count: int, fill: str) -> Cell:
 # --- the Summary sheet ---------------------------------------------------------------------
 
 
-def summary_sentence(g: Summary) -> str:
+def summary_sentence(g: Summary, exceptions_sheet: bool = True) -> str:
     """Dacorum's wording (003), with shares that add up: "47% (16) of 34 indicators were
-    rated Green, 23% (8) Amber, 18% (6) Red."
+    rated Green, 23% (8) Amber, 18% (6) Red." Rows that could not be rated are sent to
+    the Exceptions sheet where there is one (the pack's, not Lite's).
 
     >>> from kpixl.core.summary import summary
     >>> summary_sentence(summary(["G"] * 16 + ["A"] * 8 + ["R"] * 6 + ["No data"] * 4))
@@ -97,7 +98,8 @@ def summary_sentence(g: Summary) -> str:
     if rest:
         text += " Not rated: " + ", ".join(rest) + "."
     if g.count(NOT_RATED):
-        text += f" {g.count(NOT_RATED)} could not be rated (see Exceptions)."
+        see = " (see Exceptions)" if exceptions_sheet else ""
+        text += f" {g.count(NOT_RATED)} could not be rated{see}."
     return text
 
 

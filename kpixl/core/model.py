@@ -36,7 +36,7 @@ from .measures import (
     snapshot_words,
     unit_of,
 )
-from .periods import Period, fy_label, parse_period
+from .periods import Period, parse_period, previous_fy
 from .polarity import Polarity, in_range_words, lower_is_better_words, parse_polarity
 from .rules import Direction, Rule, Status, arrow, compile_rule, parse_status, trend
 from .scheme import Scheme, Settings, get_settings
@@ -47,6 +47,9 @@ from .vocabulary import MEAN_WORDS, words
 from .ytd import parse_method, ytd
 
 T = TypeVar("T")
+
+NOT_RATED = "Check data"  # a row that could not be rated: the problem says why
+PARENT = "See below"  # a parent whose sub-measures are rated, each under it
 
 UNITS = ("%", "days", "£", "count", "rate", "kg", "score")
 MEAN_UNITS = ("%", "rate", "days", "score", "weeks", "hours", "minutes")
@@ -266,7 +269,13 @@ class Rating:
         the rating, or "See below" for a parent whose sub-measures are rated."""
         if self.status is not None:
             return self.status.value
-        return "Check data" if self.problem else "See below"
+        return NOT_RATED if self.problem else PARENT
+
+    @property
+    def counted(self) -> str | None:
+        """The label the summaries count (rules.md section 9): a parent, rated through its
+        sub-measures, is not counted itself."""
+        return self.label if self.status is not None or self.problem else None
 
     def as_dict(self) -> dict[str, object]:
         """The rating as plain data, for scripts (``kpixl rate --format json``).
@@ -439,7 +448,7 @@ def _observations(ind: Indicator, tracker: Tracker, grid: list[Value]) -> list[O
     for i, raw in enumerate(ind.last_year):
         if i < len(periods) and periods[i].year:
             p = periods[i]
-            prev = p.with_year(fy_label(int(p.year[:4]) - 1))  # type: ignore[index]
+            prev = p.with_year(previous_fy(p.year))  # type: ignore[arg-type]
             out.append(Observation(prev, _read(raw)[0], "last year"))
     for period, raw in ind.extra:
         out.append(Observation(period, _read(raw)[0], "column"))
@@ -709,7 +718,7 @@ def action_date(tracker: Tracker) -> Reporting:
     p = tracker.reporting_period
     if p is not None and p.year:
         fy = int(p.year[:4])
-        day = month_end(fy, p.start + p.months - 1, rules.fy_start_month)
+        day = month_end(fy, p.last, rules.fy_start_month)
         return Reporting(day, p.label, fy)
     return reporting(tracker.settings.reporting_period, rules)
 
@@ -830,7 +839,7 @@ def _same_point(m: Measure, p: Period) -> Value | None:
     """The row's figure for the same period a year before, if the tracker holds it."""
     if p.year is None:
         return None
-    last = fy_label(int(p.year[:4]) - 1)
+    last = previous_fy(p.year)
     for o in m.observations:
         q = o.period
         if (

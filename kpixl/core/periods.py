@@ -110,6 +110,11 @@ def fy_label(start_year: int) -> str:
     return f"{start_year}/{(start_year + 1) % 100:02d}"
 
 
+def previous_fy(fy: str) -> str:
+    """The financial year before: ``2024/25`` -> ``2023/24``."""
+    return fy_label(int(fy[:4]) - 1)
+
+
 def year_label(fy: str, fy_start: int = 4) -> str:
     """A reporting year as a report prints it: ``2024/25``, or ``2024`` where the year is
     the calendar year (it starts in January).

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .actions import ActionStatus, ActionSummary, summarise
 from .benchmark import Comparison, describe, rank_polarity
-from .cells import NOT_RATED, PARENT, Cell, Column, ColumnKind, Row, RowKind
+from .cells import Cell, Column, ColumnKind, Row, RowKind
 from .errors import KpixlError
 from .listings import (
     Listing,
@@ -26,7 +26,7 @@ from .listings import (
     summary_listings,
 )
 from .model import Rating, Tracker, action_date, action_rules, rate_actions
-from .periods import fy_label, year_label
+from .periods import previous_fy, year_label
 from .polarity import Polarity
 from .rules import Direction, Status
 from .scheme import DirectionStyle, Scheme
@@ -69,8 +69,6 @@ class Pack:
     produced: str  # date written on the pack
     tables: tuple[Table, ...]
     summary: Summary  # all indicators, with groups by committee
-    exceptions: tuple[Rating, ...]  # every Red indicator
-    problems: tuple[Rating, ...]  # rows that could not be rated
     trend_labels: tuple[str, ...]
     palette: str = "standard"
     status_codes: bool = False
@@ -81,7 +79,6 @@ class Pack:
         default_factory=lambda: tuple((d, d.meaning) for d in Direction)
     )
     acceptable_range: float = 0.05  # for the key: "within 5% of the last period"
-    unmapped: tuple[str, ...] = ()
     scheme_words: tuple[str, ...] = ()  # the scheme in words, for the key
     notices: tuple[str, ...] = ()
     summary_sheet: tuple[Listing, ...] = ()  # counts by committee, in words; action boxes
@@ -226,7 +223,7 @@ def _columns(tracker: Tracker, k: int | None) -> tuple[tuple[Column, ...], list[
     start = tracker.settings.fy_start_month
     year = tracker.periods[k].year if k is not None else None
     fy = year_label(year, start) if year else None
-    last_fy = year_label(_previous_fy(year), start) if year else None
+    last_fy = year_label(previous_fy(year), start) if year else None
     cols = [
         Column("ref", "Ref", 9),
         Column("name", "Indicator", 34, ColumnKind.WRAP),
@@ -250,10 +247,6 @@ def _columns(tracker: Tracker, k: int | None) -> tuple[tuple[Column, ...], list[
         Column("comments", "Comments", 50, ColumnKind.WRAP),
     ]
     return tuple(cols), recent
-
-
-def _previous_fy(fy: str) -> str:
-    return fy_label(int(fy[:4]) - 1)
 
 
 def _row(
@@ -298,13 +291,9 @@ def _row(
     by["direction"] = Cell(str(r.direction) if r.direction else "", arrow=r.direction)
     by["long_trend"] = Cell(str(r.long_trend) if r.long_trend else "", arrow=r.long_trend)
     comments = " ".join(str(ind.comments or "").split())
+    by["status"] = Cell(r.label, status=r.status)
     if r.status is None and r.problem:
-        by["status"] = Cell(NOT_RATED)
         comments = f"Data problem: {r.problem}" + (f"\n{comments}" if comments else "")
-    elif r.status is None:
-        by["status"] = Cell(PARENT)
-    else:
-        by["status"] = Cell(r.status.value, status=r.status)
     by["comments"] = Cell(comments)
     trend = tuple(
         v.value
@@ -394,22 +383,17 @@ def build_pack(tracker: Tracker, ratings: list[Rating], produced: str) -> Pack:
                 meeting=s.committees.get(name, ""),
                 columns=columns,
                 rows=tuple(rows),
-                summary=summary([lab for r in rs if (lab := _label(r))]),
+                summary=summary([lab for r in rs if (lab := r.counted)]),
             )
         )
-    counted = [
-        row.rating
+    # every counted row's label with its committee, in the sheets' order, in one pass
+    pairs = [
+        (lab, t.committee)
         for t in tables
         for row in t.rows
-        if row.kind == "indicator" and row.rating is not None and _label(row.rating)
+        if row.kind == "indicator" and row.rating is not None and (lab := row.rating.counted)
     ]
-    labels = [_label(r) for r in counted]
-    keys = [
-        t.committee
-        for t in tables
-        for row in t.rows
-        if row.kind == "indicator" and row.rating and _label(row.rating)
-    ]
+    labels, keys = [p[0] for p in pairs], [p[1] for p in pairs]
     period = tracker.periods[k].label if k is not None else ""
     judged = rate_actions(tracker)
     actions = summarise(judged) if judged else None
@@ -425,13 +409,10 @@ def build_pack(tracker: Tracker, ratings: list[Rating], produced: str) -> Pack:
         produced=produced,
         tables=tuple(tables),
         summary=totals,
-        exceptions=exceptions,
-        problems=problems,
         trend_labels=tuple(p.label for p in tracker.periods[: (k + 1) if k is not None else 0]),
         palette=s.palette,
         status_codes=s.status_codes,
         acceptable_range=s.acceptable_range,
-        unmapped=tracker.unmapped,
         key_statuses=_key_statuses(ratings),
         key_arrows=_key_arrows(s.scheme),
         scheme_words=tuple(s.scheme.describe()),
@@ -471,9 +452,3 @@ def _key_arrows(scheme: Scheme) -> tuple[tuple[Direction, str], ...]:
     if scheme.direction_style is DirectionStyle.BETTER_WORSE:
         arrows = [d for d in arrows if d.colour != "amber"]
     return tuple((d, d.meaning) for d in arrows)
-
-
-def _label(r: Rating) -> str | None:
-    if r.status is not None:
-        return r.status.value
-    return NOT_RATED if r.problem else None
