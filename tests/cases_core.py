@@ -181,6 +181,7 @@ MISSING_MARKERS = [
     "(Reported quarterly)",
     float("nan"),
     "N/A (0 out of 0)",
+    "n\u2215a",  # with a division slash, as 004's PDF prints it
 ]
 
 # --- rules.md section 4: the RAG rule and its boundaries ------------------------------------

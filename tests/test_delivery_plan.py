@@ -18,7 +18,6 @@ import pytest
 
 from kpixl import cli
 from kpixl.committee import make_pack
-from kpixl.core.actions import parse_when
 from kpixl.reader import read_tracker
 from tests.seeds import s001_actions as s001
 
@@ -79,22 +78,55 @@ def test_001s_boxes_from_its_own_layout(charnwood: Path, tmp_path: Path) -> None
     assert [r[0] for r in plan if r and r[0] in s001.THEMES] == list(s001.THEMES)
 
 
+def test_001s_overdue_actions_come_from_their_end_quarters(charnwood: Path, tmp_path: Path):
+    """The same eight, with every printed "Overdue" rewritten "In Progress": the dates, not
+    the tracker's word, make an action overdue."""
+    book = openpyxl.load_workbook(charnwood)
+    sheet = book[s001.SHEET]
+    rewritten = 0
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value == "Overdue":
+                cell.value = "In Progress"
+                rewritten += 1
+    assert rewritten == 8
+    path = tmp_path / "in_progress.xlsx"
+    book.save(path)
+    (tmp_path / "kpixl.toml").write_text(
+        f'reporting_period = "{s001.PERIOD}"\nfinancial_year = "2023/24"\n', encoding="utf-8"
+    )
+    result = make_pack(path, tmp_path / "pack.xlsx")
+    printed_overdue = {" ".join(a[2].split()) for a in s001.ACTIONS if a[3] == "Overdue"}
+    listed = {
+        r["Action"] for r in _table(_sheet_rows(result.xlsx, "Exceptions"), "Theme") if r["Action"]
+    }
+    assert listed == printed_overdue
+
+
 def _source() -> list[dict[str, str]]:
     with open(SOURCE, newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
 
-def _overdue_by_hand(at_fy: int = 2024) -> set[str]:
+# The last day of each end the sample writes, in its year 2024/25 (April to March), by hand
+END_DAYS = {
+    "Q2": "2024-09-30",
+    "Q3": "2024-12-31",
+    "Q4": "2025-03-31",
+    "Q1 2025/26": "2025-06-30",
+    "Q2 2025/26": "2025-09-30",
+    "Q3 2025/26": "2025-12-31",
+}
+
+
+def _overdue_by_hand() -> set[str]:
     """Independently of kpixl's rules: not completed, and the end quarter's last day on or
     before 31 March 2025 (the sample's reporting period, Mar-25)."""
-    out = set()
-    for a in _source():
-        end = parse_when(a["End Date"])
-        assert end is not None
-        last = end.span(at_fy)[1]
-        if a["Status"] != "Completed" and last.isoformat() <= "2025-03-31":
-            out.add(a["Action"])
-    return out
+    return {
+        a["Action"]
+        for a in _source()
+        if a["Status"] != "Completed" and END_DAYS[a["End Date"]] <= "2025-03-31"
+    }
 
 
 def test_the_bundled_pack_shows_the_delivery_plan(tmp_path: Path) -> None:

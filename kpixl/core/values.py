@@ -422,8 +422,18 @@ def _read_text(raw: str, argument: str) -> Value:
     return found
 
 
+# minus, dashes, spaces and slashes as PDFs and typesetting write them ("n∕a" in 004)
 _CLEAN = str.maketrans(
-    {"\u2212": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u2009": " ", "\n": " "}
+    {
+        "\u2212": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\n": " ",
+        "\u2215": "/",
+        "\u2044": "/",
+    }
 )
 
 
