@@ -19,7 +19,7 @@ from .headings import HeadingKind, Role
 from .model import Indicator
 from .periods import MONTH_ABBR, Period
 from .polarity import parse_polarity
-from .scan import REF_RE, Row, Table, blank, leading_ref, part_label, split_name, text
+from .scan import Row, Table, blank, is_ref, leading_ref, part_label, split_name, text
 from .scheme import Settings
 from .targets import Target, TargetKind
 from .values import Value, read_value
@@ -216,10 +216,6 @@ def _unheaded(table: Table, fits: Callable[[object], bool]) -> int | None:
     return col if n * 5 >= len(table.rows) * 4 else None
 
 
-def _is_ref(v: object) -> bool:
-    return isinstance(v, str) and bool(REF_RE.match(v.strip()))
-
-
 def _is_polarity(v: object) -> bool:
     if not isinstance(v, str) or not v.strip():
         return False
@@ -239,7 +235,7 @@ def _stated(row: Row, col: int) -> object:
 def indicators(table: Table, s: Slots, n_grid: int, settings: Settings) -> list[Indicator]:
     """The table's rows as Indicators; rows under a merged reference are its sub-measures."""
     f = table.fields
-    loose_ref = _unheaded(table, _is_ref) if "ref" not in f else None
+    loose_ref = _unheaded(table, is_ref) if "ref" not in f else None
     loose_polarity = _unheaded(table, _is_polarity) if "polarity" not in f else None
     names = [text(row.cells.get(f["name"])) for row in table.rows]
     split_ref = "ref" not in f and sum(bool(leading_ref(n)) for n in names) * 2 >= max(

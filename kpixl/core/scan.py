@@ -47,6 +47,15 @@ _PART_RE = re.compile(r"^\s*([A-Z]{1,3}\d{1,2})\b")
 REF_RE = re.compile(r"^[A-Z]{1,6}\s?\d{1,4}[a-z]?(?:\s*\([A-Za-z0-9 ]{1,12}\))?$")
 
 
+def is_ref(v: object) -> bool:
+    """A cell that reads as an indicator's reference ("STP15", "KI 11 (A)").
+
+    >>> is_ref(" STP15 "), is_ref("KI 11 (A)"), is_ref("Total"), is_ref(15)
+    (True, True, False, False)
+    """
+    return isinstance(v, str) and bool(REF_RE.match(v.strip()))
+
+
 @dataclass(frozen=True)
 class SheetData:
     """One sheet as a reader gives it: values by row, number-format units by (row, column),
@@ -418,10 +427,7 @@ def _data_row(table: Table, r: int, row: Sequence[Cell], service: str, merged: s
             (
                 text(row[c])
                 for c in own
-                if c not in table.headings
-                and c not in table.labels
-                and isinstance(cell := row[c], str)
-                and REF_RE.match(cell.strip())
+                if c not in table.headings and c not in table.labels and is_ref(row[c])
             ),
             "",
         )
